@@ -1,0 +1,135 @@
+//! [`ODataValue`]: how a property value is written into an OData JSON request body.
+
+use crate::json;
+
+/// A value that can be written into an OData JSON request body.
+///
+/// The derives implement it for every `ComplexType` and `ODataEnum`; the runtime implements it for
+/// strings, numbers, booleans, [`DateTimeOffset`](crate::DateTimeOffset), `Option`, `Vec`, `Box`
+/// and `serde_json` values. Implement it yourself to use a type of your own as a property type.
+///
+/// ```
+/// use odata_resource_runtime::ODataValue;
+///
+/// let mut body = Vec::new();
+/// "Tab\there".write_json(&mut body);
+/// assert_eq!(body, br#""Tab\there""#);
+/// ```
+pub trait ODataValue {
+    /// Appends this value to `out` as JSON.
+    fn write_json(&self, out: &mut Vec<u8>);
+
+    /// Whether sending this value needs the request header
+    /// `Prefer: include-unknown-enum-members`: true for an evolvable-enum member declared after
+    /// `unknownFutureValue` (or one this crate does not know), anywhere inside the value.
+    fn needs_unknown_enum_members(&self) -> bool {
+        false
+    }
+}
+
+impl ODataValue for str {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_str(out, self);
+    }
+}
+
+impl ODataValue for String {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_str(out, self);
+    }
+}
+
+impl ODataValue for bool {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+}
+
+macro_rules! integer_value {
+    ($($t:ty)*) => {$(
+        impl ODataValue for $t {
+            fn write_json(&self, out: &mut Vec<u8>) {
+                json::write_integer(out, *self);
+            }
+        }
+    )*};
+}
+integer_value!(i8 i16 i32 i64 u8 u16 u32 u64 isize usize);
+
+macro_rules! float_value {
+    ($($t:ty)*) => {$(
+        impl ODataValue for $t {
+            fn write_json(&self, out: &mut Vec<u8>) {
+                json::write_float(out, f64::from(*self));
+            }
+        }
+    )*};
+}
+float_value!(f32 f64);
+
+impl<T: ODataValue + ?Sized> ODataValue for &T {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+    fn needs_unknown_enum_members(&self) -> bool {
+        (**self).needs_unknown_enum_members()
+    }
+}
+
+impl<T: ODataValue + ?Sized> ODataValue for Box<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+    fn needs_unknown_enum_members(&self) -> bool {
+        (**self).needs_unknown_enum_members()
+    }
+}
+
+impl<T: ODataValue> ODataValue for Option<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    fn needs_unknown_enum_members(&self) -> bool {
+        self.as_ref().is_some_and(ODataValue::needs_unknown_enum_members)
+    }
+}
+
+impl<T: ODataValue> ODataValue for [T] {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            item.write_json(out);
+        }
+        out.push(b']');
+    }
+    fn needs_unknown_enum_members(&self) -> bool {
+        self.iter().any(ODataValue::needs_unknown_enum_members)
+    }
+}
+
+impl<T: ODataValue> ODataValue for Vec<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        self.as_slice().write_json(out);
+    }
+    fn needs_unknown_enum_members(&self) -> bool {
+        self.as_slice().needs_unknown_enum_members()
+    }
+}
+
+impl ODataValue for serde_json::Value {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_serde(out, self);
+    }
+}
+
+impl ODataValue for serde_json::Map<String, serde_json::Value> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_serde(out, self);
+    }
+}
