@@ -1,1 +1,112 @@
-pub fn x(){}
+//! # odata-resource
+//!
+//! Typed OData / Microsoft Graph PATCH requests from annotated structs, with exact `@odata.type`
+//! JSON handling. Annotate a resource struct with its OData type name and URL paths, and its enums
+//! with their wire values; the derives generate a PATCH request builder per resource and
+//! `Serialize` / `Deserialize` that read everything a newer service may send.
+//!
+//! ```
+//! use odata_resource::{ComplexType, DateTimeOffset, ODataEnum, Resource};
+//!
+//! #[derive(ODataEnum, Debug, Clone, PartialEq, Eq, Hash)]
+//! pub enum TeamsAsyncOperationStatus {
+//!     Invalid, NotStarted, InProgress, Succeeded, Failed, UnknownFutureValue,
+//!     #[odata(other)] Other(String),
+//! }
+//!
+//! #[derive(ComplexType, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.operationError")]
+//! pub struct OperationError { pub code: Option<String>, pub message: Option<String> }
+//!
+//! #[derive(Resource, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.teamsAsyncOperation")]
+//! #[odata(path(team = "/teams/{teamsId}/operations"))]
+//! pub struct TeamsAsyncOperation {
+//!     #[odata(read_only)] pub id: Option<String>,
+//!     #[odata(non_nullable)] pub status: Option<TeamsAsyncOperationStatus>,
+//!     #[odata(non_nullable)] pub attempts_count: Option<i32>,
+//!     pub last_action_date_time: Option<DateTimeOffset>,
+//!     pub target_resource_location: Option<String>,
+//!     pub error: Option<OperationError>,
+//! }
+//!
+//! let request = TeamsAsyncOperation::patch_team("team 1")
+//!     .status(TeamsAsyncOperationStatus::Succeeded)
+//!     .attempts_count(2)
+//!     .clear_target_resource_location()
+//!     .if_match("W/\"1\"")
+//!     .build()?;
+//! assert_eq!(request.path(), "/teams/team%201/operations");
+//! assert_eq!(
+//!     request.body(),
+//!     br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","status":"succeeded","attemptsCount":2,"targetResourceLocation":null}"##
+//! );
+//! let http = request.to_http("https://graph.microsoft.com/v1.0")?;
+//! assert_eq!(http.uri(), "https://graph.microsoft.com/v1.0/teams/team%201/operations");
+//!
+//! // any client's answer, as an http::Response
+//! let response = http::Response::builder().status(204).body(Vec::new())?;
+//! assert_eq!(request.parse_response(&response)?, None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The derives
+//!
+//! - [`Resource`](macro@Resource): an entity type. Generates `Serialize`, `Deserialize`,
+//!   [`ODataType`], and for each path a constructor returning the `<Name>Patch` builder.
+//! - [`ComplexType`](macro@ComplexType): a complex type (a structured property value).
+//!   Generates `Serialize`, `Deserialize`, [`ODataType`] and [`ODataValue`].
+//! - [`ODataEnum`](macro@ODataEnum): an enumeration. Generates [`ODataEnum`](trait@ODataEnum),
+//!   `Serialize`, `Deserialize`, `Display`, `FromStr`, [`ODataValue`] and `as_str()`.
+//!
+//! ## Attributes
+//!
+//! Container (`Resource`, `ComplexType`):
+//! - `#[odata(type = "namespace.Name")]` (required): written as `"@odata.type": "#namespace.Name"`,
+//!   first in every body.
+//! - `#[odata(path = "/teams/{teamsId}/operations")]`: one unnamed path gives the constructor
+//!   `patch(teams_id)`. `#[odata(path(team = "…"))]` gives `patch_team(…)`; repeatable.
+//!   Placeholders (`{teamsId}` or `{team-id}`) are whole segments; the arguments are snake_case,
+//!   in template order, each `impl AsRef<str>`. Values are percent-encoded as one segment each;
+//!   empty, `.`, `..`, `$…` and namespace-qualified values make `build()` fail.
+//! - `#[odata(crate = "::my_sdk::odata")]`: reach this crate through a re-export.
+//! - `#[odata(no_type_annotation)]`: never write `@odata.type` for this type.
+//!
+//! Field:
+//! - `#[odata(rename = "wireName")]`: the JSON name (default: the field name in lowerCamelCase).
+//! - `#[odata(read_only)]`: no setter, so never in a PATCH body; still read and written by the
+//!   type's own `Serialize` / `Deserialize`.
+//! - `#[odata(non_nullable)]`: no `clear_…` setter. A field that is not an `Option` is
+//!   non-nullable anyway.
+//! - `#[odata(additional)]` on a [`Map`]: keeps undeclared properties of open types.
+//! - `#[odata(annotations)]` on an [`Annotations`]: keeps `@odata.etag`, `@odata.context`,
+//!   `@odata.id`, the received `@odata.type` and any other annotation.
+//!
+//! Enum variant:
+//! - `#[odata(rename = "wireName")]`: the wire name (default: the variant in lowerCamelCase).
+//! - `#[odata(other)]` on one `Other(String)` variant: keeps any value this crate does not know.
+//!
+//! ## OData rules it follows
+//!
+//! - A PATCH body holds exactly the properties set on the builder, each a value or `null`,
+//!   after `@odata.type`, in declaration order; never annotations.
+//! - Setting a member declared after `unknownFutureValue` adds
+//!   `Prefer: include-unknown-enum-members` (Graph rejects such a member without it).
+//! - Reading never fails on what a newer service may send: `@odata.type` with or without `#`,
+//!   as a URI, or as `@type`; unknown annotations and properties; unknown enum members (kept by
+//!   the `other` variant). Wrong JSON types, Int32 overflow and impossible dates are errors that
+//!   name the property path ([`from_slice`], [`Error::Json`]).
+//! - A resource's own `Serialize` writes every declared property, `None` as `null` (the full
+//!   representation, as Graph returns it).
+
+pub use odata_resource_macros::{ComplexType, ODataEnum, Resource};
+pub use odata_resource_runtime::{
+    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error,
+    InnerError, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch,
+    PatchRequest, RetryAfter, ServiceError, UnknownEnumMember,
+};
+pub use odata_resource_runtime::http;
+pub use serde_json::{Map, Value};
+
+#[doc(hidden)]
+pub use odata_resource_runtime::__private;

@@ -1,11 +1,105 @@
 //! Runtime of [odata-resource](https://docs.rs/odata-resource): everything the derives' generated
-//! code calls, as ordinary Rust. Depend on the `odata-resource` crate, not on this one.
+//! code calls, as ordinary Rust. Depend on the `odata-resource` crate, not on this one: it
+//! re-exports this crate's public API next to the derives.
 
+mod annotations;
+#[doc(hidden)]
+pub mod body;
 pub mod datetime;
+#[doc(hidden)]
+pub mod de;
+mod enums;
+mod error;
 mod json;
+mod patch;
+pub mod path;
+mod request;
 pub mod retry_after;
+#[doc(hidden)]
+pub mod ser;
+pub mod type_name;
 mod value;
 
+pub use annotations::Annotations;
 pub use datetime::{DateTimeOffset, DateTimeParseError};
+pub use enums::{ODataEnum, UnknownEnumMember};
+pub use error::{Error, InnerError, ODataError, ODataErrorDetail, ServiceError};
+pub use patch::Patch;
+pub use request::{parse_response, PatchRequest};
 pub use retry_after::RetryAfter;
 pub use value::ODataValue;
+
+/// The `http` crate this one speaks (`Request`, `Response`, `HeaderMap`), re-exported so users
+/// need no dependency of their own.
+pub use http;
+
+/// An OData structured type (entity or complex type) with its namespace-qualified name.
+///
+/// `#[derive(Resource)]` and `#[derive(ComplexType)]` implement it.
+///
+/// ```
+/// use odata_resource_runtime::ODataType;
+///
+/// struct Team;
+/// impl ODataType for Team {
+///     const TYPE_NAME: &'static str = "microsoft.graph.team";
+/// }
+/// assert_eq!(Team::TYPE_NAME, "microsoft.graph.team");
+/// ```
+pub trait ODataType {
+    /// The namespace-qualified name, without `#` (e.g. `microsoft.graph.teamsAsyncOperation`).
+    const TYPE_NAME: &'static str;
+}
+
+/// Reads a JSON body into `T`; on failure the error names the property path where the body
+/// stopped fitting (`error.code`, `value[2].status`).
+///
+/// ```
+/// use odata_resource_runtime::{from_slice, Error};
+///
+/// let err = from_slice::<Vec<i32>>(b"[1, 2147483648]").unwrap_err();
+/// match err {
+///     Error::Json { path, .. } => assert_eq!(path, "[1]"),
+///     other => panic!("{other}"),
+/// }
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] with the path and serde's message.
+pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    // The fast path pays nothing for path tracking; only a failing body is read again.
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(locate_error::<T>(body, &error)),
+    }
+}
+
+/// Reads a failing `body` again with path tracking, to say where `error` happened.
+#[cold]
+fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Error {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(tracked) => {
+            let path = tracked.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            (path, tracked.into_inner().to_string())
+        }
+        // The value itself was fine: the failure came after it (trailing characters).
+        Ok(_) => (String::new(), error.to_string()),
+    };
+    Error::Json { path, message }
+}
+
+/// What generated code calls; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::body::{begin_object, end_object, object_additional, object_property, PatchBody};
+    pub use crate::de::{expecting, finish, property, undeclared, Key, Undeclared};
+    pub use crate::enums::{deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum};
+    pub use crate::path::build_path;
+    pub use crate::request::PatchBase;
+    pub use crate::ser::{begin as begin_serialize, end as end_serialize};
+    pub use core;
+    pub use serde;
+    pub use serde_json;
+}

@@ -1,0 +1,401 @@
+//! Parsing `#[odata(...)]` at the container, field and variant levels. Each key is one branch;
+//! every problem is recorded in the [`Ctxt`] and parsing goes on, so one compile shows them all.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Ident, LitStr, Token};
+
+use crate::case::distance;
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
+use crate::template::{self, Template};
+
+/// A single-valued attribute: set once; a second occurrence is an error at it, pointing back.
+pub struct Attr<T> {
+    name: &'static str,
+    first: Option<(TokenStream, T)>,
+}
+
+impl<T> Attr<T> {
+    fn none(name: &'static str) -> Self {
+        Attr { name, first: None }
+    }
+
+    fn set<S: ToTokens>(&mut self, cx: &Ctxt, spanned: S, value: T) {
+        let tokens = spanned.into_token_stream();
+        if let Some((first, _)) = &self.first {
+            let mut error = syn::Error::new_spanned(
+                &tokens,
+                format!("duplicate odata attribute `{}`", self.name),
+            );
+            error.combine(syn::Error::new_spanned(
+                first,
+                format!("`{}` first given here", self.name),
+            ));
+            cx.syn_error(error);
+        } else {
+            self.first = Some((tokens, value));
+        }
+    }
+
+    pub fn get(self) -> Option<T> {
+        self.first.map(|(_, v)| v)
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.first.is_some()
+    }
+}
+
+/// One `path` of a Resource.
+pub struct PathAttr {
+    /// `path(team = …)` → `team`; `path = …` → none.
+    pub name: Option<Ident>,
+    pub lit: LitStr,
+    pub template: Template,
+}
+
+/// Container attributes of a Resource or ComplexType.
+pub struct Container {
+    pub type_name: Option<LitStr>,
+    pub paths: Vec<PathAttr>,
+    pub krate: Option<syn::Path>,
+    pub no_type_annotation: bool,
+}
+
+/// Field attributes.
+pub struct Field {
+    pub rename: Option<LitStr>,
+    pub read_only: bool,
+    pub non_nullable: bool,
+    pub additional: bool,
+    pub annotations: bool,
+}
+
+/// Variant attributes.
+pub struct Variant {
+    pub rename: Option<LitStr>,
+    pub other: bool,
+}
+
+impl Container {
+    /// `level` is `container` for structs and `enum` for ODataEnum (where only `crate` exists).
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &'static [&'static str]) -> Self {
+        let mut type_name = Attr::none(TYPE);
+        let mut krate = Attr::none(CRATE);
+        let mut no_type_annotation = Attr::none(NO_TYPE_ANNOTATION);
+        let mut paths = Vec::new();
+        let level = if keys == ENUM_KEYS { "enum" } else { "container" };
+        each_meta(cx, attrs, |meta| {
+            let key = key_of(meta);
+            if !keys.contains(&key.as_str()) {
+                return unknown(cx, meta, level, &key, keys);
+            }
+            if key == TYPE {
+                // #[odata(type = "namespace.Name")]
+                if let Some(lit) = string_value(cx, meta, TYPE, "\"microsoft.graph.team\"")? {
+                    if let Err(message) = check_type_name(&lit.value()) {
+                        cx.error_spanned_by(&lit, message);
+                    }
+                    type_name.set(cx, &meta.path, lit);
+                }
+            } else if key == PATH {
+                // #[odata(path = "/teams/{id}")] or #[odata(path(name = "/teams/{id}"))]
+                parse_path(cx, meta, &mut paths)?;
+            } else if key == CRATE {
+                // #[odata(crate = "::my_sdk::odata")]
+                if let Some(lit) = string_value(cx, meta, CRATE, "\"::odata_resource\"")? {
+                    if let Some(path) = parse_crate_path(cx, &lit) {
+                        krate.set(cx, &meta.path, path);
+                    }
+                }
+            } else if key == NO_TYPE_ANNOTATION {
+                // #[odata(no_type_annotation)]
+                flag(cx, meta, NO_TYPE_ANNOTATION)?;
+                no_type_annotation.set(cx, &meta.path, ());
+            }
+            Ok(())
+        });
+        Container {
+            type_name: type_name.get(),
+            paths,
+            krate: krate.get(),
+            no_type_annotation: no_type_annotation.is_set(),
+        }
+    }
+}
+
+impl Field {
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut rename = Attr::none(RENAME);
+        let mut read_only = Attr::none(READ_ONLY);
+        let mut non_nullable = Attr::none(NON_NULLABLE);
+        let mut additional = Attr::none(ADDITIONAL);
+        let mut annotations = Attr::none(ANNOTATIONS);
+        each_meta(cx, attrs, |meta| {
+            let key = key_of(meta);
+            let slot = match key.as_str() {
+                // #[odata(rename = "wireName")]
+                RENAME => {
+                    if let Some(lit) = string_value(cx, meta, RENAME, "\"wireName\"")? {
+                        check_wire_name(cx, &lit);
+                        rename.set(cx, &meta.path, lit);
+                    }
+                    return Ok(());
+                }
+                // #[odata(read_only)]
+                READ_ONLY => &mut read_only,
+                // #[odata(non_nullable)]
+                NON_NULLABLE => &mut non_nullable,
+                // #[odata(additional)]
+                ADDITIONAL => &mut additional,
+                // #[odata(annotations)]
+                ANNOTATIONS => &mut annotations,
+                _ => return unknown(cx, meta, "field", &key, FIELD_KEYS),
+            };
+            let name = slot.name;
+            flag(cx, meta, name)?;
+            slot.set(cx, &meta.path, ());
+            Ok(())
+        });
+        Field {
+            rename: rename.get(),
+            read_only: read_only.is_set(),
+            non_nullable: non_nullable.is_set(),
+            additional: additional.is_set(),
+            annotations: annotations.is_set(),
+        }
+    }
+}
+
+impl Variant {
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut rename = Attr::none(RENAME);
+        let mut other = Attr::none(OTHER);
+        each_meta(cx, attrs, |meta| {
+            let key = key_of(meta);
+            match key.as_str() {
+                // #[odata(rename = "wireName")]
+                RENAME => {
+                    if let Some(lit) = string_value(cx, meta, RENAME, "\"wireName\"")? {
+                        check_wire_name(cx, &lit);
+                        rename.set(cx, &meta.path, lit);
+                    }
+                }
+                // #[odata(other)]
+                OTHER => {
+                    flag(cx, meta, OTHER)?;
+                    other.set(cx, &meta.path, ());
+                }
+                _ => return unknown(cx, meta, "variant", &key, VARIANT_KEYS),
+            }
+            Ok(())
+        });
+        Variant {
+            rename: rename.get(),
+            other: other.is_set(),
+        }
+    }
+}
+
+/// Runs `f` on every nested meta of every `#[odata(...)]`; a syntax error ends that attribute.
+fn each_meta(
+    cx: &Ctxt,
+    attrs: &[syn::Attribute],
+    mut f: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident(ODATA)) {
+        if let syn::Meta::List(list) = &attr.meta {
+            if list.tokens.is_empty() {
+                cx.error_spanned_by(attr, "empty `#[odata()]`: remove it or add a key");
+                continue;
+            }
+        }
+        if let Err(error) = attr.parse_nested_meta(|meta| f(&meta)) {
+            cx.syn_error(error);
+        }
+    }
+}
+
+fn key_of(meta: &ParseNestedMeta) -> String {
+    meta.path
+        .to_token_stream()
+        .to_string()
+        .replace(' ', "")
+}
+
+/// An unknown key: an error on it naming the level and the valid keys; its value is skipped.
+fn unknown(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    level: &str,
+    key: &str,
+    keys: &[&str],
+) -> syn::Result<()> {
+    let list = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    let mut message = format!("unknown odata {level} attribute `{key}`; expected one of {list}");
+    if let Some(close) = keys.iter().min_by_key(|k| distance(key, k)) {
+        if distance(key, close) <= 2.max(key.len() / 3) {
+            message.push_str(&format!(" (did you mean `{close}`?)"));
+        }
+    }
+    cx.error_spanned_by(&meta.path, message);
+    skip_value(meta.input)
+}
+
+/// Skips `= value` or `(...)` after a key.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<proc_macro2::TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// A key that takes no value: `read_only = "yes"` is an error on the value.
+fn flag(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<()> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(());
+    }
+    if meta.input.peek(Token![=]) {
+        meta.input.parse::<Token![=]>()?;
+    }
+    let rest = meta.input.fork();
+    skip_value(meta.input)?;
+    let value: TokenStream = match rest.parse::<proc_macro2::TokenTree>() {
+        Ok(tree) => tree.into_token_stream(),
+        Err(_) => meta.path.to_token_stream(),
+    };
+    cx.error_spanned_by(
+        value,
+        format!("`{name}` takes no value: write `#[odata({name})]`"),
+    );
+    Ok(())
+}
+
+/// `key = "string"`; other shapes are recorded as errors and skipped.
+fn string_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    name: &str,
+    example: &str,
+) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{name}` needs a value: write `#[odata({name} = {example})]`"),
+        );
+        skip_value(meta.input)?;
+        return Ok(None);
+    }
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        return input.parse().map(Some);
+    }
+    let value: proc_macro2::TokenTree = input.parse()?;
+    cx.error_spanned_by(
+        &value,
+        format!("`{name}` takes a string literal: write `#[odata({name} = {example})]`"),
+    );
+    skip_value(input)?;
+    Ok(None)
+}
+
+fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> syn::Result<()> {
+    if meta.input.peek(syn::token::Paren) {
+        return meta.parse_nested_meta(|named| {
+            let Some(name) = named.path.get_ident().cloned() else {
+                cx.error_spanned_by(&named.path, "a path's name must be an identifier, e.g. `path(team = \"/teams/{id}\")`");
+                return skip_value(named.input);
+            };
+            if let Some(lit) = string_value(cx, &named, "path(name)", "\"/teams/{id}\"")? {
+                push_path(cx, paths, Some(name), lit);
+            }
+            Ok(())
+        });
+    }
+    if let Some(lit) = string_value(cx, meta, PATH, "\"/teams/{id}\"")? {
+        push_path(cx, paths, None, lit);
+    }
+    Ok(())
+}
+
+fn push_path(cx: &Ctxt, paths: &mut Vec<PathAttr>, name: Option<Ident>, lit: LitStr) {
+    if let Some(name) = &name {
+        if name.to_string().starts_with("r#") || syn::parse_str::<Ident>(&format!("patch_{name}")).is_err() {
+            cx.error_spanned_by(name, "a path's name must be an identifier");
+            return;
+        }
+    }
+    match template::parse(&lit.value()) {
+        Ok(template) => paths.push(PathAttr {
+            name,
+            lit,
+            template,
+        }),
+        Err(message) => cx.error_spanned_by(&lit, message),
+    }
+}
+
+fn parse_crate_path(cx: &Ctxt, lit: &LitStr) -> Option<syn::Path> {
+    match lit.parse::<syn::Path>() {
+        Ok(path)
+            if path.leading_colon.is_some()
+                || path.segments.first().is_some_and(|s| s.ident == "crate") =>
+        {
+            Some(path)
+        }
+        Ok(_) => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "`crate` must be an absolute path: write \"::{}\" (or start it with `crate::`)",
+                    lit.value()
+                ),
+            );
+            None
+        }
+        Err(_) => {
+            cx.error_spanned_by(lit, "`crate` must be a path such as \"::my_sdk::odata\"");
+            None
+        }
+    }
+}
+
+/// `namespace.Name`: at least two dot-separated identifiers, no `#`, no spaces.
+pub fn check_type_name(name: &str) -> Result<(), String> {
+    if name.starts_with('#') {
+        return Err(format!(
+            "write the type name without `#`: \"{}\" (the `#` is added on the wire)",
+            name.trim_start_matches('#')
+        ));
+    }
+    if name.chars().any(char::is_whitespace) {
+        return Err(format!("type name \"{name}\" must not contain spaces"));
+    }
+    let parts: Vec<&str> = name.split('.').collect();
+    let identifiers = parts.iter().all(|p| {
+        p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    });
+    if parts.len() < 2 || !identifiers {
+        return Err(format!(
+            "type name \"{name}\" must be namespace-qualified, e.g. \"microsoft.graph.team\": identifiers joined by `.`"
+        ));
+    }
+    Ok(())
+}
+
+/// A wire name must be written as is into JSON without escaping and be non-empty.
+fn check_wire_name(cx: &Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    if value.is_empty() {
+        cx.error_spanned_by(lit, "`rename` must not be empty");
+    } else if value.chars().any(|c| c == '"' || c == '\\' || c.is_control() || c == '@') {
+        cx.error_spanned_by(
+            lit,
+            "`rename` must not contain `\"`, `\\`, `@` or control characters",
+        );
+    }
+}

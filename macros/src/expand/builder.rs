@@ -1,0 +1,175 @@
+//! The `<Name>Patch` builder of a Resource: one setter per writable property, `clear_…` for the
+//! nullable ones, `if_match`, `header`, `build`, and one `patch…` constructor per path.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ser::private;
+use super::{key_bytes, type_member};
+use crate::ast::{Container, Field, Role};
+
+/// The builder's name: `TeamsAsyncOperation` → `TeamsAsyncOperationPatch`.
+pub fn builder_ident(cont: &Container) -> syn::Ident {
+    format_ident!("{}Patch", cont.ident)
+}
+
+fn writable<'c>(cont: &'c Container) -> impl Iterator<Item = &'c Field<'c>> {
+    cont.fields()
+        .iter()
+        .filter(|f| f.role == Role::Property && !f.read_only)
+}
+
+/// The type a setter takes: `T` for `Option<T>` and for `T`.
+fn value_type<'f>(field: &'f Field) -> &'f syn::Type {
+    field.option_inner.unwrap_or(field.ty)
+}
+
+/// The struct, at item level so users can name it.
+pub fn declaration(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let vis = cont.vis;
+    let builder = builder_ident(cont);
+    let p = private(cont);
+    let krate = &cont.krate;
+    let members = writable(cont).map(|field| {
+        let member = field.ident;
+        let ty = value_type(field);
+        quote!(#member: #krate::Patch<#ty>,)
+    });
+    let doc = format!(
+        "PATCH request builder for [`{ident}`]: set the properties to change, then `build()`. \
+         Made by the `patch…` constructors of [`{ident}`]."
+    );
+    quote! {
+        #[doc = #doc]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        #vis struct #builder {
+            __base: #p::PatchBase,
+            #(#members)*
+        }
+    }
+}
+
+/// Setters, `build`, and the constructors on the resource.
+pub fn impls(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let builder = builder_ident(cont);
+    let p = private(cont);
+    let krate = &cont.krate;
+    let setters = writable(cont).map(|field| setters(cont, field));
+    let init = writable(cont).map(|field| {
+        let member = field.ident;
+        quote!(#member: #krate::Patch::Absent,)
+    });
+    let type_member = type_member(cont);
+    let writes = writable(cont).map(|field| {
+        let key = key_bytes(&field.wire);
+        let member = field.ident;
+        quote!(__body.property(#key, &self.#member);)
+    });
+    let capacity = 64 + 48 * writable(cont).count();
+    let constructors = cont.paths.iter().map(|path| constructor(cont, path));
+    quote! {
+        #[automatically_derived]
+        impl #builder {
+            fn __new(__path: ::core::result::Result<::std::string::String, #krate::Error>) -> Self {
+                #builder {
+                    __base: #p::PatchBase::new(__path),
+                    #(#init)*
+                }
+            }
+
+            #(#setters)*
+
+            /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
+            /// answers 412 instead of overwriting a newer version.
+            pub fn if_match(mut self, etag: impl ::core::convert::AsRef<::core::primitive::str>) -> Self {
+                self.__base.if_match(::core::convert::AsRef::as_ref(&etag));
+                self
+            }
+
+            /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+            pub fn header(
+                mut self,
+                name: impl ::core::convert::AsRef<::core::primitive::str>,
+                value: impl ::core::convert::AsRef<::core::primitive::str>,
+            ) -> Self {
+                self.__base.header(
+                    ::core::convert::AsRef::as_ref(&name),
+                    ::core::convert::AsRef::as_ref(&value),
+                );
+                self
+            }
+
+            /// Builds the request: the JSON body holds exactly the properties set, after
+            /// `@odata.type`.
+            ///
+            /// # Errors
+            /// A path parameter that would re-route the request, or a bad header.
+            pub fn build(self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
+                let mut __body = #p::PatchBody::new(#type_member, #capacity);
+                #(#writes)*
+                self.__base.finish(__body)
+            }
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            #(#constructors)*
+        }
+    }
+}
+
+fn setters(cont: &Container, field: &Field) -> TokenStream {
+    let krate = &cont.krate;
+    let member = field.ident;
+    let ty = value_type(field);
+    let set_doc = format!("Sets `{}`.", field.wire);
+    let setter = quote! {
+        #[doc = #set_doc]
+        pub fn #member(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+            self.#member = #krate::Patch::Value(::core::convert::Into::into(value));
+            self
+        }
+    };
+    if field.option_inner.is_none() || field.non_nullable {
+        return setter;
+    }
+    let clear = format_ident!("clear_{}", member);
+    let clear_doc = format!("Sends `\"{}\": null`, clearing it.", field.wire);
+    quote! {
+        #setter
+        #[doc = #clear_doc]
+        pub fn #clear(mut self) -> Self {
+            self.#member = #krate::Patch::Null;
+            self
+        }
+    }
+}
+
+fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
+    let builder = builder_ident(cont);
+    let p = private(cont);
+    let name = match &path.name {
+        Some(name) => format_ident!("patch_{}", name),
+        None => format_ident!("patch"),
+    };
+    let args: Vec<_> = path
+        .template
+        .params
+        .iter()
+        .map(|param| format_ident!("{}", param.arg, span = path.lit.span()))
+        .collect();
+    let names = path.template.params.iter().map(|param| &param.name);
+    let literals = &path.template.literals;
+    let doc = format!("Starts a PATCH of `{}`.", path.lit.value());
+    quote! {
+        #[doc = #doc]
+        pub fn #name(#(#args: impl ::core::convert::AsRef<::core::primitive::str>),*) -> #builder {
+            #builder::__new(#p::build_path(
+                &[#(#literals),*],
+                &[#((#names, ::core::convert::AsRef::as_ref(&#args))),*],
+            ))
+        }
+    }
+}

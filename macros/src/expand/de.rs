@@ -1,0 +1,90 @@
+//! `impl Deserialize` for Resource and ComplexType: one pass over the object's members; declared
+//! properties by name, everything else to the runtime's `undeclared`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ser::private;
+use crate::ast::{Container, Role};
+
+pub fn expand(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = private(cont);
+    let type_name = cont
+        .type_name
+        .as_ref()
+        .map_or_else(|| ident.to_string(), syn::LitStr::value);
+    let properties: Vec<_> = cont.properties().collect();
+    let slots: Vec<_> = (0..properties.len()).map(|i| format_ident!("__f{}", i)).collect();
+    let declare_slots = properties.iter().zip(&slots).map(|(field, slot)| {
+        let ty = field.ty;
+        quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
+    });
+    let arms = properties.iter().zip(&slots).map(|(field, slot)| {
+        let wire = &field.wire;
+        quote!(#wire => #p::property(&mut __map, &mut #slot, #wire)?,)
+    });
+    let build = properties.iter().zip(&slots).map(|(field, slot)| {
+        let member = field.ident;
+        let wire = &field.wire;
+        quote!(#member: #p::finish(#slot, #wire)?,)
+    });
+    let (declare_special, into, build_special) = special_fields(cont, &p);
+    quote! {
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #p::serde::Deserializer<'de>,
+            {
+                struct __Visitor;
+                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ident;
+                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #p::expecting(__f, #type_name)
+                    }
+                    fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error>
+                    where
+                        __A: #p::serde::de::MapAccess<'de>,
+                    {
+                        #(#declare_slots)*
+                        #declare_special
+                        while let ::core::option::Option::Some(__key) = __map.next_key::<#p::Key<'de>>()? {
+                            match __key.as_str() {
+                                #(#arms)*
+                                __other => #p::undeclared(&mut __map, __other, #into)?,
+                            }
+                        }
+                        ::core::result::Result::Ok(#ident {
+                            #(#build)*
+                            #build_special
+                        })
+                    }
+                }
+                __deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}
+
+/// The annotations and additional fields: their locals, the `Undeclared` sink, and the
+/// struct-literal members.
+fn special_fields(cont: &Container, p: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
+    let mut declare = TokenStream::new();
+    let mut build = TokenStream::new();
+    let mut sink = |role: Role, local: &str| match cont.field_with(role) {
+        Some(field) => {
+            let local = format_ident!("{}", local);
+            let ty = field.ty;
+            let member = field.ident;
+            declare.extend(quote!(let mut #local: #ty = ::core::default::Default::default();));
+            build.extend(quote!(#member: #local,));
+            quote!(::core::option::Option::Some(&mut #local))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let annotations = sink(Role::Annotations, "__annotations");
+    let additional = sink(Role::Additional, "__additional");
+    let into = quote!(#p::Undeclared { annotations: #annotations, additional: #additional });
+    (declare, into, build)
+}

@@ -1,0 +1,112 @@
+//! Generating code from the checked IR. Everything goes through `<crate>::__private`, with
+//! absolute paths, inside one `const _: () = { … };` (the builder struct, which users name, sits
+//! beside it).
+
+mod builder;
+mod de;
+mod enumeration;
+mod fallback;
+mod ser;
+mod value;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::{Container, Kind};
+use crate::check;
+use crate::ctxt::Ctxt;
+
+/// Expands one derive: the generated code, or on errors the errors plus stubs that keep the rest
+/// of the user's crate free of follow-on errors.
+pub fn derive(input: &DeriveInput, kind: Kind) -> TokenStream {
+    let cx = Ctxt::new();
+    let container = Container::from_ast(&cx, input, kind);
+    let mut container = container;
+    if let Ok(cont) = &mut container {
+        check::check(&cx, cont);
+    }
+    let errors = cx.check();
+    let expanded = match (&container, &errors) {
+        (Ok(cont), Ok(())) => full(cont),
+        (Ok(cont), Err(_)) => fallback::for_container(cont),
+        (Err(krate), _) => fallback::for_shape(&input.ident, kind, krate),
+    };
+    let errors = errors.err().map(|e| e.to_compile_error());
+    let output = quote!(#expanded #errors);
+    if std::env::var_os("ODATA_RESOURCE_DEBUG").is_some() {
+        eprintln!("{output}");
+    }
+    output
+}
+
+fn full(cont: &Container) -> TokenStream {
+    match cont.kind {
+        Kind::Enum => wrap(TokenStream::new(), &enumeration::expand(cont)),
+        Kind::ComplexType => {
+            let impls = [
+                type_impl(cont),
+                ser::expand(cont),
+                de::expand(cont),
+                value::expand(cont),
+            ];
+            wrap(TokenStream::new(), &quote!(#(#impls)*))
+        }
+        Kind::Resource if cont.paths.is_empty() => {
+            let impls = [type_impl(cont), ser::expand(cont), de::expand(cont)];
+            wrap(TokenStream::new(), &quote!(#(#impls)*))
+        }
+        Kind::Resource => {
+            let impls = [
+                type_impl(cont),
+                ser::expand(cont),
+                de::expand(cont),
+                builder::impls(cont),
+            ];
+            wrap(builder::declaration(cont), &quote!(#(#impls)*))
+        }
+    }
+}
+
+/// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const.
+fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
+    quote! {
+        #outside
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #impls
+        };
+    }
+}
+
+/// `impl ODataType`.
+fn type_impl(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let krate = &cont.krate;
+    let name = cont
+        .type_name
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
+    quote! {
+        #[automatically_derived]
+        impl #krate::ODataType for #ident {
+            const TYPE_NAME: &'static str = #name;
+        }
+    }
+}
+
+/// `"@odata.type":"#ns.Name"` as JSON bytes, or nothing for `no_type_annotation`.
+fn type_member(cont: &Container) -> syn::LitByteStr {
+    let text = match (&cont.type_name, cont.no_type_annotation) {
+        (Some(name), false) => format!("\"@odata.type\":\"#{}\"", name.value()),
+        _ => String::new(),
+    };
+    syn::LitByteStr::new(text.as_bytes(), proc_macro2::Span::call_site())
+}
+
+/// `"name":` as JSON bytes; wire names never need escaping (checked in `attr`).
+fn key_bytes(wire: &str) -> syn::LitByteStr {
+    syn::LitByteStr::new(format!("\"{wire}\":").as_bytes(), proc_macro2::Span::call_site())
+}

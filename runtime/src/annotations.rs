@@ -1,0 +1,240 @@
+//! [`Annotations`]: the control information and instance annotations a response carried.
+
+use serde_json::{Map, Value};
+
+/// Instance annotations received with an entity or complex value: `@odata.type`,
+/// `@odata.context`, `@odata.etag`, `@odata.id` and any other `@…` (or `property@…`) member.
+///
+/// Put one in a struct with `#[odata(annotations)]` to keep them. The 4.01 spellings without the
+/// `odata.` prefix (`@type`, `@etag`, …) are stored under their 4.0 names. Annotations are written
+/// back by the type's own `Serialize`, and never into a PATCH body.
+///
+/// ```
+/// use odata_resource_runtime::Annotations;
+///
+/// let mut annotations = Annotations::default();
+/// annotations.insert("@odata.etag", "W/\"1\"".into()).unwrap();
+/// annotations.insert("@type", "#microsoft.graph.teamsAsyncOperation".into()).unwrap();
+/// assert_eq!(annotations.etag(), Some("W/\"1\""));
+/// assert_eq!(annotations.type_name(), Some("microsoft.graph.teamsAsyncOperation"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Annotations {
+    odata_type: Option<String>,
+    context: Option<String>,
+    etag: Option<String>,
+    id: Option<String>,
+    other: Map<String, Value>,
+}
+
+/// The control information with a field of its own, by 4.0 name.
+const TYPE: &str = "@odata.type";
+const CONTEXT: &str = "@odata.context";
+const ETAG: &str = "@odata.etag";
+const ID: &str = "@odata.id";
+
+impl Annotations {
+    /// Stores one annotation by its member name (`@odata.etag`, `@etag`, `@ns.term`,
+    /// `prop@ns.term`). `@odata.type`, `@odata.context`, `@odata.etag` and `@odata.id` must be
+    /// strings (`@odata.id` may also be `null`); anything else is kept as it is.
+    ///
+    /// # Errors
+    /// A message naming the annotation when one of those four is not a string.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// let mut a = Annotations::default();
+    /// assert!(a.insert("@odata.etag", 5.into()).is_err());
+    /// a.insert("@microsoft.graph.tips", "Use $select".into()).unwrap();
+    /// assert_eq!(a.get("@microsoft.graph.tips").and_then(|v| v.as_str()), Some("Use $select"));
+    /// ```
+    pub fn insert(&mut self, name: &str, value: Value) -> Result<(), String> {
+        let name = normalize_name(name);
+        let slot = match name {
+            TYPE => &mut self.odata_type,
+            CONTEXT => &mut self.context,
+            ETAG => &mut self.etag,
+            ID => &mut self.id,
+            _ => {
+                self.other.insert(name.to_owned(), value);
+                return Ok(());
+            }
+        };
+        match value {
+            Value::String(text) => {
+                *slot = Some(text);
+                Ok(())
+            }
+            Value::Null if name == ID => Ok(()),
+            other => Err(format!("{name} must be a string, found {}", kind(&other))),
+        }
+    }
+
+    /// The `@odata.type` exactly as received (`#microsoft.graph.x`, `microsoft.graph.x`, or a URI).
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// let mut a = Annotations::default();
+    /// a.insert("@odata.type", "microsoft.graph.x".into()).unwrap();
+    /// assert_eq!(a.odata_type(), Some("microsoft.graph.x"));
+    /// ```
+    pub fn odata_type(&self) -> Option<&str> {
+        self.odata_type.as_deref()
+    }
+
+    /// The received type's qualified name: `@odata.type` without its `#` or URI prefix.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// let mut a = Annotations::default();
+    /// a.insert("@odata.type", "https://host/$metadata#microsoft.graph.x".into()).unwrap();
+    /// assert_eq!(a.type_name(), Some("microsoft.graph.x"));
+    /// ```
+    pub fn type_name(&self) -> Option<&str> {
+        self.odata_type.as_deref().map(crate::type_name::qualified_name)
+    }
+
+    /// `@odata.context`.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// assert_eq!(Annotations::default().context(), None);
+    /// ```
+    pub fn context(&self) -> Option<&str> {
+        self.context.as_deref()
+    }
+
+    /// `@odata.etag`: feed it to a builder's `if_match`.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// let mut a = Annotations::default();
+    /// a.set_etag(Some("W/\"2\"".to_owned()));
+    /// assert_eq!(a.etag(), Some("W/\"2\""));
+    /// ```
+    pub fn etag(&self) -> Option<&str> {
+        self.etag.as_deref()
+    }
+
+    /// Replaces the ETag (for example with the response's `ETag` header).
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// let mut a = Annotations::default();
+    /// a.set_etag(None);
+    /// assert_eq!(a.etag(), None);
+    /// ```
+    pub fn set_etag(&mut self, etag: Option<String>) {
+        self.etag = etag;
+    }
+
+    /// `@odata.id`.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// assert_eq!(Annotations::default().id(), None);
+    /// ```
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// Any other annotation by member name (`@odata.count`, `@microsoft.graph.tips`,
+    /// `status@odata.type`); the four with accessors of their own are not in here.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// assert!(Annotations::default().get("@odata.count").is_none());
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.other.get(normalize_name(name))
+    }
+
+    /// Whether nothing was received.
+    ///
+    /// ```
+    /// # use odata_resource_runtime::Annotations;
+    /// assert!(Annotations::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.odata_type.is_none()
+            && self.context.is_none()
+            && self.etag.is_none()
+            && self.id.is_none()
+            && self.other.is_empty()
+    }
+
+    /// Every annotation but `@odata.type`, in the order they are written back: context, ETag,
+    /// id, then the others.
+    pub(crate) fn entries_without_type(&self) -> impl Iterator<Item = (&str, Value)> + '_ {
+        let fixed = [(CONTEXT, &self.context), (ETAG, &self.etag), (ID, &self.id)];
+        fixed
+            .into_iter()
+            .filter_map(|(name, value)| value.as_ref().map(|v| (name, Value::String(v.clone()))))
+            .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.clone())))
+    }
+}
+
+/// Maps the 4.01 spelling of control information (`@type`, `prop@type`) to the 4.0 one.
+fn normalize_name(name: &str) -> &str {
+    match name {
+        "@type" => TYPE,
+        "@context" => CONTEXT,
+        "@etag" => ETAG,
+        "@id" => ID,
+        other => other,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_one_names_map_to_four_zero() {
+        let mut a = Annotations::default();
+        for (name, value) in [
+            ("@type", "#ns.T"),
+            ("@context", "ctx"),
+            ("@etag", "W/\"1\""),
+            ("@id", "x"),
+        ] {
+            a.insert(name, value.into()).unwrap();
+        }
+        assert_eq!(a.odata_type(), Some("#ns.T"));
+        assert_eq!(a.context(), Some("ctx"));
+        assert_eq!(a.etag(), Some("W/\"1\""));
+        assert_eq!(a.id(), Some("x"));
+        assert!(a.other.is_empty());
+    }
+
+    #[test]
+    fn control_information_must_be_strings() {
+        let mut a = Annotations::default();
+        let err = a.insert("@odata.type", serde_json::json!({"a": 1})).unwrap_err();
+        assert_eq!(err, "@odata.type must be a string, found an object");
+        assert!(a.insert("@odata.id", Value::Null).is_ok());
+        assert!(a.is_empty());
+    }
+
+    #[test]
+    fn written_back_in_order_without_type() {
+        let mut a = Annotations::default();
+        a.insert("@odata.type", "#x.Y".into()).unwrap();
+        a.insert("@z.z", 1.into()).unwrap();
+        a.insert("@odata.etag", "e".into()).unwrap();
+        a.insert("@odata.context", "c".into()).unwrap();
+        let names: Vec<_> = a.entries_without_type().map(|(k, _)| k).collect();
+        assert_eq!(names, ["@odata.context", "@odata.etag", "@z.z"]);
+    }
+}

@@ -1,0 +1,178 @@
+//! Helpers the generated `Deserialize` impls call: borrowed keys, duplicate and missing
+//! properties, and everything a newer service may send that the type does not declare.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::Annotations;
+
+/// An object member's name, borrowed from the input when it has no escapes.
+#[doc(hidden)]
+pub struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads a declared property's value into its slot; a second occurrence is an error (I-JSON and
+/// Graph's reader reject duplicate names).
+///
+/// # Errors
+/// The value's own error, or "duplicate property".
+#[doc(hidden)]
+pub fn property<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &str) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(duplicate(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+fn duplicate<E: de::Error>(name: &str) -> E {
+    E::custom(format_args!("duplicate property `{name}`"))
+}
+
+/// The value of a declared property after the whole object was read: absent reads as `None`
+/// for an `Option` property and is an error for any other.
+///
+/// # Errors
+/// "missing property `name`" for a required property.
+#[doc(hidden)]
+pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing(name, PhantomData)),
+    }
+}
+
+/// Deserializes `None` for an `Option` and fails with "missing property" for anything else.
+struct Missing<E>(&'static str, PhantomData<E>);
+
+impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+        Err(E::custom(format_args!("missing property `{}`", self.0)))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Where undeclared members go: the type's annotations and additional-properties fields, if it
+/// has them.
+#[doc(hidden)]
+pub struct Undeclared<'a> {
+    /// The `#[odata(annotations)]` field's value being built.
+    pub annotations: Option<&'a mut Annotations>,
+    /// The `#[odata(additional)]` field's value being built.
+    pub additional: Option<&'a mut Map<String, Value>>,
+}
+
+/// Reads a member the type does not declare:
+/// - `@…`, `prop@…` and `#…` (annotations, control information, advertised operations) go to
+///   the annotations field, or are skipped; `@odata.type` / `@type` must be a string either way;
+/// - any other name is an undeclared property: kept in the additional field, or skipped.
+///
+/// # Errors
+/// A non-string `@odata.type`, a duplicate undeclared property, or a malformed value.
+#[doc(hidden)]
+pub fn undeclared<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &str,
+    into: Undeclared<'_>,
+) -> Result<(), A::Error> {
+    if key.contains('@') || key.starts_with('#') {
+        match into.annotations {
+            Some(annotations) => {
+                let value: Value = map.next_value()?;
+                annotations.insert(key, value).map_err(de::Error::custom)
+            }
+            None if key == "@odata.type" || key == "@type" => {
+                map.next_value_seed(TypeName).map(drop)
+            }
+            None => map.next_value::<IgnoredAny>().map(drop),
+        }
+    } else {
+        match into.additional {
+            Some(additional) => {
+                if additional.contains_key(key) {
+                    return Err(duplicate(key));
+                }
+                let value: Value = map.next_value()?;
+                additional.insert(key.to_owned(), value);
+                Ok(())
+            }
+            None => map.next_value::<IgnoredAny>().map(drop),
+        }
+    }
+}
+
+/// Checks that `@odata.type` is a string without keeping it.
+struct TypeName;
+
+impl<'de> DeserializeSeed<'de> for TypeName {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for TypeName {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a type name string for @odata.type")
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Starts reading an object: what the generated visitor's `expecting` writes.
+#[doc(hidden)]
+pub fn expecting(f: &mut fmt::Formatter<'_>, type_name: &str) -> fmt::Result {
+    write!(f, "a {type_name} object")
+}

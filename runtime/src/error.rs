@@ -1,0 +1,351 @@
+//! [`Error`] and the service's error body, [`ODataError`].
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::RetryAfter;
+
+/// Everything that can go wrong building, sending or reading a request.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A path parameter would change which resource the request addresses (empty, `.`, `..`,
+    /// `$…`, or a qualified name), so `build()` refused it.
+    InvalidPathParameter {
+        /// The placeholder's name in the path template, e.g. `teamsId`.
+        parameter: &'static str,
+        /// The value given.
+        value: String,
+        /// Why it was refused.
+        reason: &'static str,
+    },
+    /// A header name or value that cannot be sent (control characters, or a header the builder
+    /// manages itself).
+    InvalidHeader {
+        /// The header's name as given.
+        name: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The service root given to `to_http` is not an absolute `http`/`https` URL.
+    InvalidServiceRoot {
+        /// The root as given.
+        root: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A JSON body that does not fit the type; `path` names the property (`error.code`,
+    /// `value[3].status`, or empty for the top level).
+    Json {
+        /// Where in the body: property names joined by `.`, array indexes in brackets.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The service answered with an error status.
+    Service(Box<ServiceError>),
+    /// The HTTP client failed before a response arrived (connection refused or dropped, TLS,
+    /// timeout).
+    Transport(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidPathParameter {
+                parameter,
+                value,
+                reason,
+            } => write!(f, "invalid path parameter `{parameter}` = {value:?}: {reason}"),
+            Error::InvalidHeader { name, reason } => write!(f, "invalid header `{name}`: {reason}"),
+            Error::InvalidServiceRoot { root, reason } => {
+                write!(f, "invalid service root {root:?}: {reason}")
+            }
+            Error::Json { path, message } if path.is_empty() => write!(f, "invalid JSON: {message}"),
+            Error::Json { path, message } => write!(f, "invalid JSON at `{path}`: {message}"),
+            Error::Service(error) => error.fmt(f),
+            Error::Transport(error) => write!(f, "transport error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(error) => Some(&**error),
+            _ => None,
+        }
+    }
+}
+
+/// An error status from the service, with its parsed body and the headers worth keeping.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ServiceError {
+    /// The response status.
+    pub status: http::StatusCode,
+    /// The parsed `{"error": …}` body. A body that is not an OData error gives an empty `code`
+    /// and the start of the body as `message`.
+    pub error: ODataError,
+    /// The `Retry-After` header, when present and readable.
+    pub retry_after: Option<RetryAfter>,
+    /// The `request-id` header, else the body's `innerError.request-id`.
+    pub request_id: Option<String>,
+    /// The `client-request-id` header, else the body's `innerError.client-request-id`.
+    pub client_request_id: Option<String>,
+}
+
+impl ServiceError {
+    /// Reads an error response: status, body and headers.
+    ///
+    /// ```
+    /// use odata_resource_runtime::ServiceError;
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(404)
+    ///     .header("request-id", "r-1")
+    ///     .body(r#"{"error":{"code":"itemNotFound","message":"No team."}}"#)
+    ///     .unwrap();
+    /// let error = ServiceError::from_response(&response);
+    /// assert_eq!(error.error.code, "itemNotFound");
+    /// assert_eq!(error.request_id.as_deref(), Some("r-1"));
+    /// ```
+    pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Self {
+        let headers = response.headers();
+        let error = ODataError::from_body(response.body().as_ref());
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let inner = error.inner_error.as_ref();
+        ServiceError {
+            status: response.status(),
+            retry_after: RetryAfter::from_headers(headers),
+            request_id: header("request-id").or_else(|| inner.and_then(|i| i.request_id.clone())),
+            client_request_id: header("client-request-id")
+                .or_else(|| inner.and_then(|i| i.client_request_id.clone())),
+            error,
+        }
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        if !self.error.code.is_empty() {
+            write!(f, " {}", self.error.code)?;
+        }
+        if !self.error.message.is_empty() {
+            write!(f, ": {}", self.error.message)?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request-id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The OData error body (`{"error": {"code", "message", "target", "details", "innererror"}}`),
+/// read leniently: Graph's `innerError` and the spec's `innererror` are both understood.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ODataError {
+    /// The service-defined code, e.g. `itemNotFound` (compare case-insensitively: Graph's
+    /// workloads differ in case).
+    pub code: String,
+    /// The human-readable message.
+    pub message: String,
+    /// The target of the error, if given.
+    pub target: Option<String>,
+    /// Further errors, if given.
+    pub details: Vec<ODataErrorDetail>,
+    /// `innerError` / `innererror`, if given.
+    pub inner_error: Option<InnerError>,
+}
+
+/// One entry of [`ODataError::details`].
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ODataErrorDetail {
+    /// The detail's code.
+    pub code: String,
+    /// The detail's message.
+    pub message: String,
+    /// The detail's target, if given.
+    pub target: Option<String>,
+}
+
+/// Graph's `innerError` (or the spec's `innererror`): diagnostics of the failed request.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct InnerError {
+    /// A more specific code, if given.
+    pub code: Option<String>,
+    /// `request-id` (older Graph responses: `requestId`).
+    pub request_id: Option<String>,
+    /// `client-request-id`.
+    pub client_request_id: Option<String>,
+    /// `date`, as sent (Graph writes it without an offset).
+    pub date: Option<String>,
+    /// A nested inner error, if given.
+    pub inner_error: Option<Box<InnerError>>,
+    /// Every other member, kept as received.
+    pub other: Map<String, Value>,
+}
+
+/// How much of a non-OData error body is kept as the message.
+const MESSAGE_LIMIT: usize = 512;
+
+impl ODataError {
+    /// Reads an error body. Never fails: a body that is not an OData error becomes an error with
+    /// an empty code and the body's start (up to 512 bytes, lossy UTF-8) as message.
+    ///
+    /// ```
+    /// use odata_resource_runtime::ODataError;
+    ///
+    /// let body = br#"{"error":{"code":"badRequest","message":"Bad.","innererror":{"request-id":"r"}}}"#;
+    /// let error = ODataError::from_body(body);
+    /// assert_eq!(error.code, "badRequest");
+    /// assert_eq!(error.inner_error.unwrap().request_id.as_deref(), Some("r"));
+    /// assert_eq!(ODataError::from_body(b"<html>oops</html>").message, "<html>oops</html>");
+    /// ```
+    pub fn from_body(body: &[u8]) -> Self {
+        let parsed = serde_json::from_slice::<Value>(body).ok();
+        match parsed.as_ref().and_then(|v| v.get("error")) {
+            Some(Value::Object(error)) => Self::from_object(error),
+            _ => {
+                let end = body.len().min(MESSAGE_LIMIT);
+                ODataError {
+                    message: String::from_utf8_lossy(&body[..end]).trim().to_owned(),
+                    ..ODataError::default()
+                }
+            }
+        }
+    }
+
+    fn from_object(error: &Map<String, Value>) -> Self {
+        ODataError {
+            code: text(error.get("code")).unwrap_or_default(),
+            message: text(error.get("message")).unwrap_or_default(),
+            target: text(error.get("target")),
+            details: match error.get("details") {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(Value::as_object)
+                    .map(|d| ODataErrorDetail {
+                        code: text(d.get("code")).unwrap_or_default(),
+                        message: text(d.get("message")).unwrap_or_default(),
+                        target: text(d.get("target")),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            inner_error: inner_of(error).map(InnerError::from_object),
+        }
+    }
+}
+
+impl InnerError {
+    fn from_object(inner: &Map<String, Value>) -> Self {
+        const KNOWN: [&str; 7] = [
+            "code",
+            "request-id",
+            "requestId",
+            "client-request-id",
+            "date",
+            "innerError",
+            "innererror",
+        ];
+        InnerError {
+            code: text(inner.get("code")),
+            request_id: text(inner.get("request-id").or_else(|| inner.get("requestId"))),
+            client_request_id: text(inner.get("client-request-id")),
+            date: text(inner.get("date")),
+            inner_error: inner_of(inner).map(|i| Box::new(InnerError::from_object(i))),
+            other: inner
+                .iter()
+                .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+}
+
+fn inner_of(object: &Map<String, Value>) -> Option<&Map<String, Value>> {
+    object
+        .get("innerError")
+        .or_else(|| object.get("innererror"))
+        .and_then(Value::as_object)
+}
+
+/// A string member as text; numbers (Graph sends `"status": "429"` but some services send 429)
+/// are written out.
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graph_throttling_body() {
+        let body = br#"{"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}}"#;
+        let error = ODataError::from_body(body);
+        assert_eq!(error.code, "TooManyRequests");
+        assert_eq!(error.message, "Please retry again later.");
+        let inner = error.inner_error.unwrap();
+        assert_eq!(inner.code.as_deref(), Some("429"));
+        assert_eq!(inner.date.as_deref(), Some("2020-08-18T12:51:51"));
+        assert_eq!(
+            inner.request_id.as_deref(),
+            Some("94fb3b52-452a-4535-a601-69e0a90e3aa2")
+        );
+        assert_eq!(inner.other.get("status"), Some(&Value::from("429")));
+        assert_eq!(inner.other.get("message"), Some(&Value::from("Please retry after")));
+    }
+
+    #[test]
+    fn details_and_nested_inner_errors() {
+        let body = br#"{"error":{"code":"c","message":"m","target":"t","details":[{"code":"d","message":"dm","target":"dt"}],"innererror":{"requestId":"old","innererror":{"code":"deeper"}}}}"#;
+        let error = ODataError::from_body(body);
+        assert_eq!(error.target.as_deref(), Some("t"));
+        assert_eq!(error.details.len(), 1);
+        assert_eq!(error.details[0].target.as_deref(), Some("dt"));
+        let inner = error.inner_error.unwrap();
+        assert_eq!(inner.request_id.as_deref(), Some("old"));
+        assert_eq!(inner.inner_error.unwrap().code.as_deref(), Some("deeper"));
+    }
+
+    #[test]
+    fn non_odata_bodies_keep_their_start() {
+        let long = vec![b'x'; 2000];
+        assert_eq!(ODataError::from_body(&long).message.len(), MESSAGE_LIMIT);
+        assert_eq!(ODataError::from_body(b"").message, "");
+        let not_object = ODataError::from_body(br#"{"error":"denied"}"#);
+        assert_eq!(not_object.code, "");
+        assert_eq!(not_object.message, r#"{"error":"denied"}"#);
+    }
+
+    #[test]
+    fn display_names_status_code_and_message() {
+        let response = http::Response::builder()
+            .status(429)
+            .header("Retry-After", "2")
+            .header("request-id", "abc")
+            .body(br#"{"error":{"code":"TooManyRequests","message":"Slow down."}}"#.to_vec())
+            .unwrap();
+        let error = Error::Service(Box::new(ServiceError::from_response(&response)));
+        assert_eq!(
+            error.to_string(),
+            "HTTP 429 Too Many Requests TooManyRequests: Slow down. (request-id abc)"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Building request paths from a template and caller-supplied values (URL conventions §2.1,
+//! §4.3.6): every value is percent-encoded as exactly one segment, and values that would
+//! re-route the request are refused.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+
+use crate::Error;
+
+/// Everything but RFC 3986 `unreserved` (`A–Z a–z 0–9 - . _ ~`) is percent-encoded, so a value
+/// can never add a segment (`/`), start a query (`?`) or fragment (`#`), or be decoded twice (`%`).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Fills a path template: `literals` are the text between placeholders (one more than `params`),
+/// `params` the placeholder names with their values.
+///
+/// # Errors
+/// [`Error::InvalidPathParameter`] naming the first value that [`check_segment`] refuses.
+///
+/// ```
+/// use odata_resource_runtime::path::build_path;
+///
+/// let path = build_path(&["/teams/", "/operations"], &[("teamsId", "a/b ü")]).unwrap();
+/// assert_eq!(path, "/teams/a%2Fb%20%C3%BC/operations");
+/// assert!(build_path(&["/teams/", "/operations"], &[("teamsId", "..")]).is_err());
+/// ```
+pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<String, Error> {
+    let capacity = literals.iter().map(|l| l.len()).sum::<usize>()
+        + params.iter().map(|(_, v)| v.len() * 3).sum::<usize>();
+    let mut path = String::with_capacity(capacity);
+    let mut literals = literals.iter();
+    if let Some(first) = literals.next() {
+        path.push_str(first);
+    }
+    for (&(parameter, value), literal) in params.iter().zip(literals) {
+        check_segment(value).map_err(|reason| Error::InvalidPathParameter {
+            parameter,
+            value: value.to_owned(),
+            reason,
+        })?;
+        path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
+        path.push_str(literal);
+    }
+    Ok(path)
+}
+
+/// Why a value may not stand as a path segment, if it may not:
+/// - empty: `/teams//operations` addresses something else;
+/// - `.` or `..`: URL parsers remove dot segments, so the request would hit the parent;
+/// - starting with `$`: a system segment (`$count`, `$ref`, `$value`, `$batch`) takes precedence
+///   over a key;
+/// - a namespace-qualified name (`microsoft.graph.delta`): read as a type cast or bound operation
+///   before it is read as a key.
+///
+/// ```
+/// use odata_resource_runtime::path::check_segment;
+///
+/// assert!(check_segment("19:c253a29b5f694b55a6baad8e83510af7@thread.v2").is_ok());
+/// assert!(check_segment("$count").is_err());
+/// assert!(check_segment("microsoft.graph.delta").is_err());
+/// ```
+///
+/// # Errors
+/// The reason, as a phrase.
+pub fn check_segment(value: &str) -> Result<(), &'static str> {
+    if value.is_empty() {
+        Err("is empty, which would address a different resource")
+    } else if value == "." || value == ".." {
+        Err("is a dot segment, which URL parsers remove")
+    } else if value.starts_with('$') {
+        Err("starts with `$`, which addresses a system resource such as $count")
+    } else if is_qualified_name(value) {
+        Err("is a namespace-qualified name, which is read as a type cast or bound operation")
+    } else {
+        Ok(())
+    }
+}
+
+/// `identifier ( "." identifier )+` with OData's simple identifiers (ASCII letters, digits, `_`;
+/// not starting with a digit).
+fn is_qualified_name(value: &str) -> bool {
+    let mut parts = 0;
+    for part in value.split('.') {
+        let mut bytes = part.bytes();
+        let starts_well = bytes
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_');
+        if !starts_well || !bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return false;
+        }
+        parts += 1;
+    }
+    parts > 1
+}
+
+/// Checks a header value: no control characters (CR and LF would split the header; the others
+/// are refused by HTTP too). Tab is refused as well, since no OData header needs it.
+///
+/// ```
+/// use odata_resource_runtime::path::check_header_value;
+///
+/// assert!(check_header_value("W/\"1\"").is_ok());
+/// assert!(check_header_value("a\r\nX-Evil: 1").is_err());
+/// ```
+///
+/// # Errors
+/// The reason, naming the offending byte.
+pub fn check_header_value(value: &str) -> Result<(), String> {
+    match value.bytes().find(|b| b.is_ascii_control()) {
+        Some(b) => Err(format!(
+            "contains the control character 0x{b:02X}, which could split or inject headers"
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(value: &str) -> Result<String, Error> {
+        build_path(&["/teams/", "/operations"], &[("teamsId", value)])
+    }
+
+    #[test]
+    fn reserved_characters_are_encoded_once_as_one_segment() {
+        assert_eq!(
+            one("a/b?c#d%e f'g&h").unwrap(),
+            "/teams/a%2Fb%3Fc%23d%25e%20f%27g%26h/operations"
+        );
+        assert_eq!(one("%2e%2e").unwrap(), "/teams/%252e%252e/operations");
+        assert_eq!(one("tab\there\r\n").unwrap(), "/teams/tab%09here%0D%0A/operations");
+        assert_eq!(one("Ünïcødé 日本").unwrap(), "/teams/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E6%97%A5%E6%9C%AC/operations");
+        assert_eq!(one("a-b.c_d~e").unwrap(), "/teams/a-b.c_d~e/operations");
+    }
+
+    #[test]
+    fn rerouting_values_are_refused_with_the_parameter_named() {
+        for bad in ["", ".", "..", "$count", "$ref", "microsoft.graph.delta", "graph.x"] {
+            match one(bad) {
+                Err(Error::InvalidPathParameter {
+                    parameter, value, ..
+                }) => {
+                    assert_eq!(parameter, "teamsId");
+                    assert_eq!(value, bad);
+                }
+                other => panic!("{bad:?} gave {other:?}"),
+            }
+        }
+        for fine in ["...", ".a", "a.", "1.2", "v1.0", "a b.c", "x$"] {
+            assert!(one(fine).is_ok(), "{fine:?} was refused");
+        }
+    }
+
+    #[test]
+    fn several_parameters_in_template_order() {
+        let path = build_path(
+            &["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"],
+            &[("invitationsId", "i 1"), ("groupId", "g/2")],
+        )
+        .unwrap();
+        assert_eq!(path, "/invitations/i%201/invitedUser/joinedGroups/g%2F2/team/operations");
+        let err = build_path(&["/a/", "/b/", ""], &[("x", "ok"), ("y", "$value")]).unwrap_err();
+        assert!(err.to_string().contains("`y`"), "{err}");
+    }
+
+    #[test]
+    fn header_values_with_control_bytes_are_refused() {
+        for bad in ["a\rb", "a\nb", "a\tb", "a\u{0}b", "a\u{7f}b"] {
+            assert!(check_header_value(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_header_value("W/\"datetime'2024-01-01'\"").is_ok());
+    }
+}

@@ -1,0 +1,270 @@
+//! [`PatchRequest`]: a built PATCH request, ready for any HTTP client.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, IF_MATCH};
+use http::{HeaderMap, Method};
+use serde::de::DeserializeOwned;
+
+use crate::path::check_header_value;
+use crate::{Error, ServiceError};
+
+/// A PATCH request built by a generated builder: method, path (relative to the service root),
+/// headers and the JSON body. Send it with any HTTP client through [`PatchRequest::to_http`],
+/// and read the answer with [`PatchRequest::parse_response`].
+///
+/// Its `Display` is the request as an HTTP/1.1 message, like the examples of Graph's docs.
+pub struct PatchRequest<T> {
+    path: String,
+    headers: HeaderMap,
+    body: Vec<u8>,
+    resource: PhantomData<fn() -> T>,
+}
+
+impl<T> PatchRequest<T> {
+    pub(crate) fn new(path: String, headers: HeaderMap, body: Vec<u8>) -> Self {
+        PatchRequest {
+            path,
+            headers,
+            body,
+            resource: PhantomData,
+        }
+    }
+
+    /// Always `PATCH`.
+    pub fn method(&self) -> &Method {
+        &Method::PATCH
+    }
+
+    /// The path below the service root, percent-encoded, e.g. `/teams/abc/operations`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// `Content-Type`, `Content-Length`, and those the builder added (`If-Match`, `Prefer`, …).
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The JSON body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The full URL: the service root (e.g. `https://graph.microsoft.com/v1.0`, with or without
+    /// a trailing `/`) followed by the path.
+    ///
+    /// # Errors
+    /// [`Error::InvalidServiceRoot`] unless the root is an absolute `http` or `https` URL without
+    /// query or fragment.
+    pub fn url(&self, service_root: &str) -> Result<String, Error> {
+        let root = service_root.trim_end_matches('/');
+        let invalid = |reason: &str| Error::InvalidServiceRoot {
+            root: service_root.to_owned(),
+            reason: reason.to_owned(),
+        };
+        let uri: http::Uri = root
+            .parse()
+            .map_err(|e: http::uri::InvalidUri| invalid(&e.to_string()))?;
+        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
+            return Err(invalid("expected an absolute http or https URL"));
+        }
+        if root.contains(['?', '#']) {
+            return Err(invalid("a service root has no query or fragment"));
+        }
+        Ok(format!("{root}{}", self.path))
+    }
+
+    /// The request as an `http::Request`, for any HTTP client.
+    ///
+    /// # Errors
+    /// [`Error::InvalidServiceRoot`] as for [`PatchRequest::url`].
+    pub fn to_http(&self, service_root: &str) -> Result<http::Request<Vec<u8>>, Error> {
+        let url = self.url(service_root)?;
+        let mut request = http::Request::new(self.body.clone());
+        *request.method_mut() = Method::PATCH;
+        *request.uri_mut() = url.parse().map_err(|e: http::uri::InvalidUri| {
+            Error::InvalidServiceRoot {
+                root: service_root.to_owned(),
+                reason: e.to_string(),
+            }
+        })?;
+        *request.headers_mut() = self.headers.clone();
+        Ok(request)
+    }
+}
+
+impl<T: DeserializeOwned> PatchRequest<T> {
+    /// Reads the service's answer, from any client's `http::Response`:
+    /// 2xx with a body → `Some(T)`; 204 or an empty body → `None`; any other status →
+    /// [`Error::Service`] with the parsed error, `Retry-After` and request ids.
+    ///
+    /// # Errors
+    /// [`Error::Service`] for an error status; [`Error::Json`] naming the property path when a
+    /// success body does not fit `T`.
+    pub fn parse_response<B: AsRef<[u8]>>(
+        &self,
+        response: &http::Response<B>,
+    ) -> Result<Option<T>, Error> {
+        parse_response(response)
+    }
+}
+
+/// Reads a response for a resource type `T`; see [`PatchRequest::parse_response`].
+///
+/// # Errors
+/// As [`PatchRequest::parse_response`].
+pub fn parse_response<T: DeserializeOwned, B: AsRef<[u8]>>(
+    response: &http::Response<B>,
+) -> Result<Option<T>, Error> {
+    let status = response.status();
+    if !status.is_success() {
+        return Err(Error::Service(Box::new(ServiceError::from_response(
+            response,
+        ))));
+    }
+    let body = response.body().as_ref();
+    if status == http::StatusCode::NO_CONTENT || body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    crate::from_slice(body).map(Some)
+}
+
+impl<T> Clone for PatchRequest<T> {
+    fn clone(&self) -> Self {
+        PatchRequest::new(self.path.clone(), self.headers.clone(), self.body.clone())
+    }
+}
+
+impl<T> fmt::Debug for PatchRequest<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PatchRequest")
+            .field("path", &self.path)
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
+}
+
+impl<T> fmt::Display for PatchRequest<T> {
+    /// `PATCH <path> HTTP/1.1`, the headers, a blank line and the body, with CRLF line ends.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PATCH {} HTTP/1.1\r\n", self.path)?;
+        for (name, value) in &self.headers {
+            let value = String::from_utf8_lossy(value.as_bytes());
+            write!(f, "{}: {value}\r\n", canonical_case(name))?;
+        }
+        f.write_str("\r\n")?;
+        f.write_str(&String::from_utf8_lossy(&self.body))
+    }
+}
+
+/// `content-type` → `Content-Type`, for display (HTTP/1.1 names are case-insensitive).
+fn canonical_case(name: &HeaderName) -> String {
+    let mut upper = true;
+    name.as_str()
+        .chars()
+        .map(|c| {
+            let out = if upper { c.to_ascii_uppercase() } else { c };
+            upper = c == '-';
+            out
+        })
+        .collect()
+}
+
+/// What every generated builder holds besides its properties: the path (or why it could not be
+/// built) and the headers added so far. Generated code calls it; users call the builder.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct PatchBase {
+    path: Result<String, ErrorSlot>,
+    headers: Vec<(String, String)>,
+}
+
+/// `Error` is not `Clone` (it can hold a transport error); a path error is, so it is stored as
+/// its parts.
+#[derive(Debug, Clone)]
+struct ErrorSlot {
+    parameter: &'static str,
+    value: String,
+    reason: &'static str,
+}
+
+impl PatchBase {
+    /// Starts a builder for a path built by [`crate::path::build_path`].
+    pub fn new(path: Result<String, Error>) -> Self {
+        let path = path.map_err(|e| match e {
+            Error::InvalidPathParameter {
+                parameter,
+                value,
+                reason,
+            } => ErrorSlot {
+                parameter,
+                value,
+                reason,
+            },
+            other => ErrorSlot {
+                parameter: "",
+                value: other.to_string(),
+                reason: "could not be built",
+            },
+        });
+        PatchBase {
+            path,
+            headers: Vec::new(),
+        }
+    }
+
+    /// Adds a header; checked in [`PatchBase::finish`].
+    pub fn header(&mut self, name: &str, value: &str) {
+        self.headers.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// Adds `If-Match` (an ETag from a previous response, or `*`).
+    pub fn if_match(&mut self, etag: &str) {
+        self.headers.push((IF_MATCH.as_str().to_owned(), etag.to_owned()));
+    }
+
+    /// Builds the request from the body the generated code wrote.
+    ///
+    /// # Errors
+    /// The path error, or [`Error::InvalidHeader`] for the first bad header.
+    pub fn finish<T>(self, body: crate::body::PatchBody) -> Result<PatchRequest<T>, Error> {
+        let path = self.path.map_err(|slot| Error::InvalidPathParameter {
+            parameter: slot.parameter,
+            value: slot.value,
+            reason: slot.reason,
+        })?;
+        let (body, needs_unknown_members) = body.finish();
+        let mut headers = HeaderMap::with_capacity(self.headers.len() + 3);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        for (name, value) in self.headers {
+            let (name, value) = checked_header(&name, &value)?;
+            headers.append(name, value);
+        }
+        if needs_unknown_members {
+            headers.append(
+                http::header::HeaderName::from_static("prefer"),
+                HeaderValue::from_static("include-unknown-enum-members"),
+            );
+        }
+        Ok(PatchRequest::new(path, headers, body))
+    }
+}
+
+fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
+    let invalid = |reason: String| Error::InvalidHeader {
+        name: name.to_owned(),
+        reason,
+    };
+    let header = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| invalid("not a valid header name".to_owned()))?;
+    if header == CONTENT_TYPE || header == CONTENT_LENGTH {
+        return Err(invalid("set by the builder from the body".to_owned()));
+    }
+    check_header_value(value).map_err(invalid)?;
+    let value = HeaderValue::from_str(value).map_err(|e| invalid(e.to_string()))?;
+    Ok((header, value))
+}

@@ -1,0 +1,42 @@
+//! A Graph-like OData server on loopback, for odata-resource's end-to-end tests and example.
+//!
+//! [`GraphServer`] serves `teamsAsyncOperation` (GET and PATCH) at
+//! `/{beta|v1.0}/teams/{teamsId}/operations` and
+//! `/{beta|v1.0}/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations`,
+//! applying Microsoft Graph's rules in Graph's order:
+//!
+//! 1. `Authorization: Bearer <token>` is required (401 `InvalidAuthenticationToken`).
+//! 2. An unknown team or group link is 404 `NotFound`.
+//! 3. A PATCH must be `application/json` (415) holding one JSON object that Graph's OData reader
+//!    would accept (400 `BadRequest`): no duplicate names, `@odata.type` only first and only
+//!    `#microsoft.graph.teamsAsyncOperation`, no other annotations, no read-only `id` /
+//!    `createdDateTime`, no `null` for non-nullable properties, values of the declared types,
+//!    post-`unknownFutureValue` enum members only with `Prefer: include-unknown-enum-members`.
+//! 4. `If-Match`, when present, must be the current ETag or `*` (412 `PreconditionFailed`).
+//! 5. The PATCH merges: absent = unchanged, `null` = cleared, a value replaces, `error` merges.
+//! 6. 200 with the full representation and an `ETag`, or 204 for `Prefer: return=minimal`.
+//!
+//! Queued failures ([`GraphServer::fail_next`]) come before all of these, and every request is
+//! recorded ([`GraphServer::requests`]).
+//!
+//! ```no_run
+//! use graph_test_server::GraphServer;
+//!
+//! let server = GraphServer::start_on_thread().expect("server starts");
+//! let etag = server.put_operation("team-1", serde_json::json!({"id": "op-1", "status": "inProgress"}));
+//! let url = format!("{}/teams/team-1/operations", server.service_root());
+//! # let _ = (etag, url);
+//! ```
+
+mod faults;
+mod json;
+mod model;
+mod odata;
+mod routes;
+mod rules;
+mod server;
+mod state;
+
+pub use faults::Failure;
+pub use server::GraphServer;
+pub use state::RecordedRequest;
