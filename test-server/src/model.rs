@@ -54,7 +54,7 @@ pub(crate) enum Member {
     /// Declared after `unknownFutureValue` (needs `Prefer: include-unknown-enum-members`).
     Evolved,
     /// Not a member of this enum in this version.
-    NotAMember,
+    Undeclared,
 }
 
 impl EnumType {
@@ -70,14 +70,15 @@ impl EnumType {
         } else if evolved.contains(&name) {
             Member::Evolved
         } else {
-            Member::NotAMember
+            Member::Undeclared
         }
     }
 
     /// The name a response shows for a stored member: post-sentinel members (of any version) become
     /// `unknownFutureValue` unless the client opted in and the member exists in this version.
     pub(crate) fn shown<'a>(&self, version: ApiVersion, name: &'a str, opted_in: bool) -> &'a str {
-        let evolved_somewhere = self.evolved_beta.contains(&name) || self.evolved_v1.contains(&name);
+        let evolved_somewhere =
+            self.evolved_beta.contains(&name) || self.evolved_v1.contains(&name);
         if !evolved_somewhere {
             return name;
         }
@@ -92,7 +93,13 @@ impl EnumType {
 /// `microsoft.graph.teamsAsyncOperationType` (numeric values differ between versions; names do not).
 pub(crate) static OPERATION_TYPE: EnumType = EnumType {
     name: "microsoft.graph.teamsAsyncOperationType",
-    known: &["invalid", "cloneTeam", "archiveTeam", "unarchiveTeam", "createTeam"],
+    known: &[
+        "invalid",
+        "cloneTeam",
+        "archiveTeam",
+        "unarchiveTeam",
+        "createTeam",
+    ],
     evolved_beta: &[
         "teamifyGroup",
         "createChannel",
@@ -100,7 +107,12 @@ pub(crate) static OPERATION_TYPE: EnumType = EnumType {
         "archiveChannel",
         "unarchiveChannel",
     ],
-    evolved_v1: &["teamifyGroup", "createChannel", "archiveChannel", "unarchiveChannel"],
+    evolved_v1: &[
+        "teamifyGroup",
+        "createChannel",
+        "archiveChannel",
+        "unarchiveChannel",
+    ],
 };
 
 /// `microsoft.graph.teamsAsyncOperationStatus`.
@@ -261,7 +273,9 @@ pub(crate) fn check_date_time_offset(text: &str) -> Result<(), DateError> {
                 return Err(DateError::Syntax);
             }
             let offset_minutes = cur.fixed(2)?;
-            if offset_hours > 14 || offset_minutes > 59 || (offset_hours == 14 && offset_minutes > 0)
+            if offset_hours > 14
+                || offset_minutes > 59
+                || (offset_hours == 14 && offset_minutes > 0)
             {
                 return Err(DateError::Syntax);
             }
@@ -381,8 +395,14 @@ mod tests {
         assert_eq!(OPERATION_TYPE.classify(Beta, "createTeam"), Member::Known);
         assert_eq!(OPERATION_TYPE.classify(Beta, SENTINEL), Member::Sentinel);
         assert_eq!(OPERATION_TYPE.classify(Beta, "createChat"), Member::Evolved);
-        assert_eq!(OPERATION_TYPE.classify(V1, "createChat"), Member::NotAMember);
-        assert_eq!(OPERATION_TYPE.classify(V1, "CreateTeam"), Member::NotAMember);
+        assert_eq!(
+            OPERATION_TYPE.classify(V1, "createChat"),
+            Member::Undeclared
+        );
+        assert_eq!(
+            OPERATION_TYPE.classify(V1, "CreateTeam"),
+            Member::Undeclared
+        );
         assert_eq!(OPERATION_TYPE.shown(Beta, "createChat", false), SENTINEL);
         assert_eq!(OPERATION_TYPE.shown(Beta, "createChat", true), "createChat");
         assert_eq!(OPERATION_TYPE.shown(V1, "createChat", true), SENTINEL);

@@ -34,10 +34,9 @@ pub(crate) struct RequestIds {
 impl RequestIds {
     pub(crate) fn for_request(headers: &HeaderMap) -> RequestIds {
         let request_id = new_guid();
-        let client_request_id = headers
-            .get(&CLIENT_REQUEST_ID)
-            .cloned()
-            .unwrap_or_else(|| HeaderValue::from_str(&new_guid()).unwrap_or(HeaderValue::from_static("0")));
+        let client_request_id = headers.get(&CLIENT_REQUEST_ID).cloned().unwrap_or_else(|| {
+            HeaderValue::from_str(&new_guid()).unwrap_or(HeaderValue::from_static("0"))
+        });
         RequestIds {
             request_id,
             client_request_id,
@@ -154,7 +153,8 @@ pub(crate) fn new_guid() -> String {
         hasher.write_u128(nanos);
         *word = hasher.finish();
     }
-    let bits = (u128::from(words[0]) << 64 | u128::from(words[1])) & !(0xF000u128 << 64 | 0xC000u128 << 48)
+    let bits = (u128::from(words[0]) << 64 | u128::from(words[1]))
+        & !(0xF000u128 << 64 | 0xC000u128 << 48)
         | 0x4000u128 << 64
         | 0x8000u128 << 48;
     let hex = format!("{bits:032x}");
@@ -251,11 +251,9 @@ pub(crate) fn representation(
         let value = match (props.get(property.name), property.kind) {
             (None, _) if property.nullable => Json::Null,
             (None, _) => continue,
-            (Some(Value::String(name)), Kind::Enum(enum_type)) => Json::from(enum_type.shown(
-                version,
-                name,
-                include_unknown_enum_members,
-            )),
+            (Some(Value::String(name)), Kind::Enum(enum_type)) => {
+                Json::from(enum_type.shown(version, name, include_unknown_enum_members))
+            }
             (Some(Value::Object(error)), Kind::OperationError) => operation_error(error),
             (Some(value), _) => Json::from_value(value),
         };

@@ -83,7 +83,11 @@ async fn invitation_operations(
     respond(call, params, target)
 }
 
-fn respond(call: Call, params: Params, target: impl Fn(&dyn Fn(&str) -> String) -> Target) -> Response {
+fn respond(
+    call: Call,
+    params: Params,
+    target: impl Fn(&dyn Fn(&str) -> String) -> Target,
+) -> Response {
     let ids = call.ids.clone();
     match handle(call, params, target) {
         Ok(response) => response,
@@ -109,9 +113,8 @@ fn handle(
             .unwrap_or_default()
     };
     let version_segment = get("version");
-    let version = ApiVersion::parse(&version_segment).ok_or_else(|| {
-        GraphError::bad_request(format!("Invalid version: {version_segment}"))
-    })?;
+    let version = ApiVersion::parse(&version_segment)
+        .ok_or_else(|| GraphError::bad_request(format!("Invalid version: {version_segment}")))?;
     let target = target(&get);
     match call.method {
         Method::GET | Method::HEAD => get_operation(&call, version, &target),
@@ -205,7 +208,11 @@ fn patch_operation(
         drop(state);
         odata::json_response(StatusCode::OK, &body)
     };
-    add_etag_and_preferences(&mut response, &new_etag, prefs.applied(prefs.return_minimal));
+    add_etag_and_preferences(
+        &mut response,
+        &new_etag,
+        prefs.applied(prefs.return_minimal),
+    );
     Ok(response)
 }
 
@@ -235,9 +242,12 @@ async fn unknown_resource(
         GraphError::bad_request(format!("Invalid version: {version}"))
     } else {
         let segment = match segments.next() {
-            Some(first @ ("teams" | "invitations")) => {
-                uri.path().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or(first)
-            }
+            Some(first @ ("teams" | "invitations")) => uri
+                .path()
+                .rsplit('/')
+                .next()
+                .filter(|s| !s.is_empty())
+                .unwrap_or(first),
             Some(other) => other,
             None => "",
         };

@@ -51,20 +51,19 @@ pub(crate) fn check_content_type(headers: &HeaderMap) -> Result<(), GraphError> 
         )
     };
     let mut values = headers.get_all(CONTENT_TYPE).iter();
-    let value = match (values.next(), values.next()) {
-        (None, _) => {
-            return Err(unsupported(
+    let value =
+        match (values.next(), values.next()) {
+            (None, _) => return Err(unsupported(
                 "The request has no Content-Type header; a PATCH body must be 'application/json'."
                     .to_owned(),
-            ))
-        }
-        (Some(_), Some(_)) => {
-            return Err(unsupported(
-                "The request has more than one Content-Type header.".to_owned(),
-            ))
-        }
-        (Some(value), None) => String::from_utf8_lossy(value.as_bytes()).into_owned(),
-    };
+            )),
+            (Some(_), Some(_)) => {
+                return Err(unsupported(
+                    "The request has more than one Content-Type header.".to_owned(),
+                ))
+            }
+            (Some(value), None) => String::from_utf8_lossy(value.as_bytes()).into_owned(),
+        };
     let mut parts = value.split(';');
     let media_type = parts.next().unwrap_or_default().trim();
     if !media_type.eq_ignore_ascii_case("application/json") {
@@ -113,8 +112,7 @@ impl Preferences {
                 if name.eq_ignore_ascii_case("return") && !return_seen {
                     return_seen = true;
                     prefs.return_minimal = pref_value.eq_ignore_ascii_case("minimal");
-                    prefs.return_representation =
-                        pref_value.eq_ignore_ascii_case("representation");
+                    prefs.return_representation = pref_value.eq_ignore_ascii_case("representation");
                 } else if name.eq_ignore_ascii_case("include-unknown-enum-members") {
                     prefs.include_unknown_enum_members = true;
                 }
@@ -345,7 +343,7 @@ fn read_declared(
                      with the request header 'Prefer: include-unknown-enum-members'.",
                     enum_type.name
                 ))),
-                Member::NotAMember => Err(GraphError::bad_request(format!(
+                Member::Undeclared => Err(GraphError::bad_request(format!(
                     "The value '{member}' is not a member of enum type '{}' (property '{name}', \
                      version {}).",
                     enum_type.name,

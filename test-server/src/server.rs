@@ -13,7 +13,7 @@ use axum::body::{Body, Bytes};
 use axum::response::Response;
 use axum::Router;
 use http::{Request, StatusCode};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -30,6 +30,9 @@ use crate::state::{Entity, RecordedRequest, Shared};
 
 /// Request bodies larger than this get `413` (and are recorded with an empty body).
 const MAX_BODY_BYTES: usize = 1 << 20;
+/// Bodies are read (and discarded) up to this size so the client can read the `413` before the
+/// connection closes; past it the connection is dropped.
+const DRAIN_LIMIT_BYTES: usize = 64 << 20;
 /// How long shutdown waits for open connections to finish their current request.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
@@ -227,6 +230,30 @@ impl std::fmt::Display for ConnectionDropped {
 
 impl std::error::Error for ConnectionDropped {}
 
+/// Reads the body: `(bytes, false)`, or `(empty, true)` when it is over [`MAX_BODY_BYTES`].
+async fn read_body(mut body: Incoming) -> Result<(Bytes, bool), ConnectionDropped> {
+    let mut kept = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        // An error here means the client went away mid-body: nobody to answer.
+        let frame = frame.map_err(|_| ConnectionDropped)?;
+        if let Ok(data) = frame.into_data() {
+            total = total.saturating_add(data.len());
+            if total > DRAIN_LIMIT_BYTES {
+                return Err(ConnectionDropped);
+            }
+            if total <= MAX_BODY_BYTES {
+                kept.extend_from_slice(&data);
+            }
+        }
+    }
+    if total > MAX_BODY_BYTES {
+        Ok((Bytes::new(), true))
+    } else {
+        Ok((Bytes::from(kept), false))
+    }
+}
+
 /// Reads and records the request, applies a queued failure if any, else routes it; then adds
 /// the headers every Graph response carries.
 async fn dispatch(
@@ -236,12 +263,7 @@ async fn dispatch(
 ) -> Result<Response, ConnectionDropped> {
     let (mut parts, body) = request.into_parts();
     let ids = RequestIds::for_request(&parts.headers);
-    let (body, too_large) = match Limited::new(body, MAX_BODY_BYTES).collect().await {
-        Ok(collected) => (collected.to_bytes(), false),
-        Err(error) if error.is::<LengthLimitError>() => (Bytes::new(), true),
-        // The client went away mid-body: nobody to answer.
-        Err(_) => return Err(ConnectionDropped),
-    };
+    let (body, too_large) = read_body(body).await?;
     let failure = {
         let mut state = shared.lock();
         state.requests.push(RecordedRequest {

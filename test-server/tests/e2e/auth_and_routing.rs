@@ -14,14 +14,23 @@ async fn missing_authorization_is_401_with_graph_error_body() {
     assert_eq!(message, "Access token is empty.");
     let inner = &reply.json()["error"]["innerError"];
     let date = inner["date"].as_str().expect("date");
-    assert!(date.starts_with("20") && date.len() == 19 && &date[10..11] == "T", "{date}");
+    assert!(
+        date.starts_with("20") && date.len() == 19 && &date[10..11] == "T",
+        "{date}"
+    );
     assert!(inner["request-id"].is_string() && inner["client-request-id"].is_string());
 }
 
 #[tokio::test]
 async fn empty_or_non_bearer_token_is_401() {
     let (server, _) = server().await;
-    for value in ["Bearer", "Bearer ", "bearer    ", "Basic dXNlcjpwdw==", "token"] {
+    for value in [
+        "Bearer",
+        "Bearer ",
+        "bearer    ",
+        "Basic dXNlcjpwdw==",
+        "token",
+    ] {
         let reply = patch(&server, OPS, "{}")
             .set("authorization", value)
             .send()
@@ -50,7 +59,10 @@ async fn authentication_comes_before_not_found() {
 async fn unknown_team_is_404_for_get_and_patch() {
     let (server, _) = server().await;
     let path = "/beta/teams/unknown/operations";
-    get(&server, path).send().await.assert_error(404, "NotFound");
+    get(&server, path)
+        .send()
+        .await
+        .assert_error(404, "NotFound");
     patch(&server, path, r#"{"status":"failed"}"#)
         .send()
         .await
@@ -72,21 +84,32 @@ async fn not_found_comes_before_content_type_and_body_rules() {
 async fn invitation_path_resolves_through_link_group() {
     let (server, _) = server().await;
     let path = "/beta/invitations/inv-1/invitedUser/joinedGroups/group-1/team/operations";
-    get(&server, path).send().await.assert_error(404, "NotFound");
+    get(&server, path)
+        .send()
+        .await
+        .assert_error(404, "NotFound");
 
     server.link_group("inv-1", "group-1", TEAM);
-    let reply = patch(&server, path, r#"{"status":"succeeded"}"#).send().await;
+    let reply = patch(&server, path, r#"{"status":"succeeded"}"#)
+        .send()
+        .await;
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(
         reply.json()["@odata.context"],
         "https://graph.microsoft.com/beta/$metadata#invitations('inv-1')/invitedUser/joinedGroups('group-1')/team/operations/$entity"
     );
-    assert_eq!(server.operation(TEAM).expect("stored")["status"], "succeeded");
+    assert_eq!(
+        server.operation(TEAM).expect("stored")["status"],
+        "succeeded"
+    );
     assert_eq!(get(&server, OPS).send().await.json()["status"], "succeeded");
 
     // Another group of the same invitation is not linked.
     let other = "/beta/invitations/inv-1/invitedUser/joinedGroups/group-2/team/operations";
-    get(&server, other).send().await.assert_error(404, "NotFound");
+    get(&server, other)
+        .send()
+        .await
+        .assert_error(404, "NotFound");
 }
 
 #[tokio::test]
@@ -106,9 +129,13 @@ async fn path_parameters_are_percent_decoded_exactly_once() {
     server.put_operation("a/b", json!({"id": "slash", "status": "notStarted"}));
     server.put_operation("%2F", json!({"id": "encoded", "status": "notStarted"}));
 
-    let reply = patch(&server, "/beta/teams/a%2Fb/operations", r#"{"status":"failed"}"#)
-        .send()
-        .await;
+    let reply = patch(
+        &server,
+        "/beta/teams/a%2Fb/operations",
+        r#"{"status":"failed"}"#,
+    )
+    .send()
+    .await;
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(reply.json()["id"], "slash");
     assert_eq!(
@@ -160,10 +187,14 @@ async fn unknown_version_segment_and_method() {
         .assert_error(400, "BadRequest");
     assert_eq!(message, "Resource not found for the segment 'teems'.");
     // A PATCH aimed at something else than the operations entity is not applied.
-    patch(&server, "/beta/teams/team-1/operations/op-1", r#"{"status":"failed"}"#)
-        .send()
-        .await
-        .assert_error(400, "BadRequest");
+    patch(
+        &server,
+        "/beta/teams/team-1/operations/op-1",
+        r#"{"status":"failed"}"#,
+    )
+    .send()
+    .await
+    .assert_error(400, "BadRequest");
 
     let reply = patch(&server, OPS, "{}").method(Method::POST).send().await;
     reply.assert_error(405, "MethodNotAllowed");
