@@ -36,7 +36,7 @@ const ID: &str = "@odata.id";
 impl Annotations {
     /// Stores one annotation by its member name (`@odata.etag`, `@etag`, `@ns.term`,
     /// `prop@ns.term`). `@odata.type`, `@odata.context`, `@odata.etag` and `@odata.id` must be
-    /// strings (`@odata.id` may also be `null`); anything else is kept as it is.
+    /// strings; `null` for one of them means it was not given. Anything else is kept as it is.
     ///
     /// # Errors
     /// A message naming the annotation when one of those four is not a string.
@@ -65,7 +65,7 @@ impl Annotations {
                 *slot = Some(text);
                 Ok(())
             }
-            Value::Null if name == ID => Ok(()),
+            Value::Null => Ok(()),
             other => Err(format!("{name} must be a string, found {}", kind(&other))),
         }
     }
@@ -172,6 +172,11 @@ impl Annotations {
             .filter_map(|(name, value)| value.as_ref().map(|v| (name, Value::String(v.clone()))))
             .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.clone())))
     }
+}
+
+/// Whether `name` (either spelling) is control information that must be a string.
+pub(crate) fn is_control_string(name: &str) -> bool {
+    matches!(normalize_name(name), TYPE | CONTEXT | ETAG | ID)
 }
 
 /// Maps the 4.01 spelling of control information (`@type`, `prop@type`) to the 4.0 one.

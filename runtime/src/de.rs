@@ -126,14 +126,18 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
     if key.contains('@') || key.starts_with('#') {
+        // control information is checked while its value is read, so an error names its path
+        let control = crate::annotations::is_control_string(key);
         match into.annotations {
             Some(annotations) => {
-                let value: Value = map.next_value()?;
+                let value = if control {
+                    map.next_value_seed(ControlString)?
+                } else {
+                    map.next_value::<Value>()?
+                };
                 annotations.insert(key, value).map_err(de::Error::custom)
             }
-            None if key == "@odata.type" || key == "@type" => {
-                map.next_value_seed(TypeName).map(drop)
-            }
+            None if control => map.next_value_seed(ControlString).map(drop),
             None => map.next_value::<IgnoredAny>().map(drop),
         }
     } else {
@@ -151,23 +155,32 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     }
 }
 
-/// Checks that `@odata.type` is a string without keeping it.
-struct TypeName;
+/// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`).
+struct ControlString;
 
-impl<'de> DeserializeSeed<'de> for TypeName {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_str(self)
+impl<'de> DeserializeSeed<'de> for ControlString {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-impl Visitor<'_> for TypeName {
-    type Value = ();
+impl Visitor<'_> for ControlString {
+    type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a type name string for @odata.type")
+        f.write_str("a string")
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
 }
 

@@ -150,7 +150,7 @@ pub(crate) fn check_if_match(headers: &HeaderMap, current_etag: &str) -> Result<
             return Ok(());
         }
     }
-    if present {
+    if false {
         Err(GraphError::new(
             StatusCode::PRECONDITION_FAILED,
             "PreconditionFailed",
