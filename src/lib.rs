@@ -100,12 +100,12 @@
 //!   representation, as Graph returns it).
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Resource};
-pub use odata_resource_runtime::{
-    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error,
-    InnerError, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch,
-    PatchRequest, RetryAfter, ServiceError, UnknownEnumMember,
-};
 pub use odata_resource_runtime::http;
+pub use odata_resource_runtime::{
+    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error, InnerError,
+    ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest,
+    RetryAfter, ServiceError, UnknownEnumMember,
+};
 pub use serde_json::{Map, Value};
 
 #[doc(hidden)]

@@ -42,7 +42,10 @@ fn operations(value: &Value, out: &mut Vec<Value>) {
                 .get("@odata.type")
                 .and_then(Value::as_str)
                 .is_some_and(|t| !t.ends_with("teamsAsyncOperation"));
-            if map.contains_key("operationType") && map.contains_key("attemptsCount") && !typed_other {
+            if map.contains_key("operationType")
+                && map.contains_key("attemptsCount")
+                && !typed_other
+            {
                 out.push(value.clone());
             }
             if let Some(Value::Array(items)) = map.get("value") {
@@ -69,8 +72,16 @@ fn every_real_payload_round_trips() {
     let mut checked = 0;
     let mut with_additional = 0;
     for file in files {
-        let relative = file.strip_prefix(&corpus).unwrap().to_string_lossy().replace('\\', "/");
-        if flagged.contains(&relative) || STUB_DIRS.iter().any(|d| relative.starts_with(&format!("graph-docs/{d}/"))) {
+        let relative = file
+            .strip_prefix(&corpus)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if flagged.contains(&relative)
+            || STUB_DIRS
+                .iter()
+                .any(|d| relative.starts_with(&format!("graph-docs/{d}/")))
+        {
             continue;
         }
         let Ok(payload) = serde_json::from_slice::<Value>(&std::fs::read(&file).unwrap()) else {
@@ -80,8 +91,8 @@ fn every_real_payload_round_trips() {
         operations(&payload, &mut found);
         for input in found {
             let bytes = serde_json::to_vec(&input).unwrap();
-            let parsed: TeamsAsyncOperation = odata_resource::from_slice(&bytes)
-                .unwrap_or_else(|e| panic!("{relative}: {e}"));
+            let parsed: TeamsAsyncOperation =
+                odata_resource::from_slice(&bytes).unwrap_or_else(|e| panic!("{relative}: {e}"));
             let output = serde_json::to_value(&parsed).unwrap();
             let (Value::Object(input), Value::Object(output)) = (&input, &output) else {
                 unreachable!()
@@ -92,7 +103,10 @@ fn every_real_payload_round_trips() {
             for (key, value) in output {
                 if !input.contains_key(key) {
                     // what a resource always writes: its type, and absent properties as null
-                    assert!(key == "@odata.type" || value.is_null(), "{relative}: added `{key}`");
+                    assert!(
+                        key == "@odata.type" || value.is_null(),
+                        "{relative}: added `{key}`"
+                    );
                 }
             }
             let mut reparsed: TeamsAsyncOperation =
@@ -100,7 +114,12 @@ fn every_real_payload_round_trips() {
             // reading it back receives the @odata.type that writing added
             assert_eq!(
                 reparsed.annotations.type_name(),
-                Some(parsed.annotations.type_name().unwrap_or("microsoft.graph.teamsAsyncOperation"))
+                Some(
+                    parsed
+                        .annotations
+                        .type_name()
+                        .unwrap_or("microsoft.graph.teamsAsyncOperation")
+                )
             );
             reparsed.annotations = parsed.annotations.clone();
             assert_eq!(reparsed, parsed, "{relative}");
@@ -109,6 +128,12 @@ fn every_real_payload_round_trips() {
         }
     }
     println!("{checked} teamsAsyncOperation payloads round-tripped ({with_additional} with undeclared properties)");
-    assert!(checked >= 30, "only {checked} payloads found: is the corpus complete?");
-    assert!(with_additional >= 10, "the undeclared `Value`/`values` payloads went missing");
+    assert!(
+        checked >= 30,
+        "only {checked} payloads found: is the corpus complete?"
+    );
+    assert!(
+        with_additional >= 10,
+        "the undeclared `Value`/`values` payloads went missing"
+    );
 }

@@ -28,13 +28,16 @@ fn reserved_and_non_ascii_characters_are_encoded_exactly_once_as_one_segment() {
     let decoded = percent_decode(segments[2]);
     assert_eq!(decoded, hostile, "decoding once gives the value back");
 
-    let invited =
-        TeamsAsyncOperation::patch_invited_user_team(hostile, "x/y").build().unwrap();
+    let invited = TeamsAsyncOperation::patch_invited_user_team(hostile, "x/y")
+        .build()
+        .unwrap();
     assert_eq!(
         invited.path(),
         format!("/invitations/{encoded}/invitedUser/joinedGroups/x%2Fy/team/operations")
     );
-    let http = invited.to_http("https://graph.microsoft.com/v1.0/").unwrap();
+    let http = invited
+        .to_http("https://graph.microsoft.com/v1.0/")
+        .unwrap();
     assert_eq!(
         http.uri().path(),
         format!("/v1.0/invitations/{encoded}/invitedUser/joinedGroups/x%2Fy/team/operations")
@@ -88,7 +91,12 @@ fn values_that_would_reroute_make_build_fail_naming_the_parameter() {
 #[test]
 fn service_root_must_be_absolute_http() {
     let request = TeamsAsyncOperation::patch_team("t").build().unwrap();
-    for bad in ["graph.microsoft.com/v1.0", "ftp://host/v1.0", "https://host/v1.0?x=1", ""] {
+    for bad in [
+        "graph.microsoft.com/v1.0",
+        "ftp://host/v1.0",
+        "https://host/v1.0?x=1",
+        "",
+    ] {
         assert!(
             matches!(request.to_http(bad), Err(Error::InvalidServiceRoot { .. })),
             "{bad}"

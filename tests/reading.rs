@@ -55,10 +55,16 @@ fn an_unknown_derived_type_is_read_as_the_declared_type_and_kept() {
         "newProperty": {"x": 1}
     }));
     assert_eq!(op.id.as_deref(), Some("a"));
-    assert_eq!(op.annotations.type_name(), Some("microsoft.graph.teamsAsyncOperationV2"));
+    assert_eq!(
+        op.annotations.type_name(),
+        Some("microsoft.graph.teamsAsyncOperationV2")
+    );
     assert_eq!(op.additional["newProperty"], json!({"x": 1}));
     let back = serde_json::to_value(&op).unwrap();
-    assert_eq!(back["@odata.type"], "#microsoft.graph.teamsAsyncOperationV2");
+    assert_eq!(
+        back["@odata.type"],
+        "#microsoft.graph.teamsAsyncOperationV2"
+    );
     assert_eq!(back["newProperty"], json!({"x": 1}));
 }
 
@@ -88,9 +94,17 @@ fn context_etag_and_other_annotations_are_kept() {
 
     let back = serde_json::to_value(&op).unwrap();
     assert_eq!(back["@odata.etag"], "W/\"JzEtVGVhbQ==\"");
-    assert_eq!(back["@microsoft.graph.tips"], a.get("@microsoft.graph.tips").unwrap().clone());
+    assert_eq!(
+        back["@microsoft.graph.tips"],
+        a.get("@microsoft.graph.tips").unwrap().clone()
+    );
     let text = serde_json::to_string(&op).unwrap();
-    assert!(text.starts_with(r##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","@odata.context""##), "{text}");
+    assert!(
+        text.starts_with(
+            r##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","@odata.context""##
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -105,15 +119,24 @@ fn undeclared_properties_are_kept_by_additional_and_skipped_without_it() {
     .unwrap();
     assert_eq!(
         error,
-        OperationError { code: Some("c".into()), message: Some("m".into()) }
+        OperationError {
+            code: Some("c".into()),
+            message: Some("m".into())
+        }
     );
 }
 
 #[test]
 fn unknown_enum_members_go_to_the_catch_all_and_serialize_back_unchanged() {
     let op = read(json!({"operationType": "createChat", "status": "paused"}));
-    assert_eq!(op.operation_type, Some(TeamsAsyncOperationType::Other("createChat".into())));
-    assert_eq!(op.status, Some(TeamsAsyncOperationStatus::Other("paused".into())));
+    assert_eq!(
+        op.operation_type,
+        Some(TeamsAsyncOperationType::Other("createChat".into()))
+    );
+    assert_eq!(
+        op.status,
+        Some(TeamsAsyncOperationStatus::Other("paused".into()))
+    );
     let back = serde_json::to_value(&op).unwrap();
     assert_eq!(back["operationType"], "createChat");
     assert_eq!(back["status"], "paused");
@@ -122,7 +145,10 @@ fn unknown_enum_members_go_to_the_catch_all_and_serialize_back_unchanged() {
         read(json!({"operationType": "unarchiveChannel"})).operation_type,
         Some(TeamsAsyncOperationType::UnarchiveChannel)
     );
-    assert_eq!(TeamsAsyncOperationType::UnarchiveChannel.as_str(), "unarchiveChannel");
+    assert_eq!(
+        TeamsAsyncOperationType::UnarchiveChannel.as_str(),
+        "unarchiveChannel"
+    );
     assert_eq!(TeamsAsyncOperationType::CloneTeam.to_string(), "cloneTeam");
     assert_eq!(
         "unknownFutureValue".parse::<TeamsAsyncOperationStatus>(),
@@ -140,7 +166,10 @@ fn nulls_read_as_none() {
 fn a_string_in_attempts_count_names_the_property() {
     let (path, message) = read_err(r#"{"id":"a","attemptsCount":"13"}"#);
     assert_eq!(path, "attemptsCount");
-    assert!(message.contains("invalid type: string \"13\", expected i32"), "{message}");
+    assert!(
+        message.contains("invalid type: string \"13\", expected i32"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -149,7 +178,9 @@ fn int32_overflow_names_the_property() {
     assert_eq!(path, "attemptsCount");
     assert!(message.contains("2147483648"), "{message}");
     assert_eq!(
-        from_slice::<TeamsAsyncOperation>(br#"{"attemptsCount":2147483647}"#).unwrap().attempts_count,
+        from_slice::<TeamsAsyncOperation>(br#"{"attemptsCount":2147483647}"#)
+            .unwrap()
+            .attempts_count,
         Some(i32::MAX)
     );
 }

@@ -34,7 +34,10 @@ fn ok_with_a_body_is_some() {
 fn no_content_or_an_empty_body_is_none() {
     assert_eq!(request().parse_response(&response(204, "")).unwrap(), None);
     assert_eq!(request().parse_response(&response(200, "")).unwrap(), None);
-    assert_eq!(request().parse_response(&response(200, " \r\n")).unwrap(), None);
+    assert_eq!(
+        request().parse_response(&response(200, " \r\n")).unwrap(),
+        None
+    );
     // any body type that is AsRef<[u8]>
     let borrowed: Response<&[u8]> = Response::builder().status(204).body(&b""[..]).unwrap();
     assert_eq!(request().parse_response(&borrowed).unwrap(), None);
@@ -44,7 +47,9 @@ fn no_content_or_an_empty_body_is_none() {
 fn graph_error_bodies_with_inner_error() {
     let body = r#"{"error":{"code":"itemNotFound","message":"The team was not found.","innerError":{"date":"2021-07-02T01:40:19","request-id":"body-request-id","client-request-id":"body-client-id"}}}"#;
     let err = request().parse_response(&response(404, body)).unwrap_err();
-    let Error::Service(service) = &err else { panic!("{err:?}") };
+    let Error::Service(service) = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(service.status, 404);
     assert_eq!(service.error.code, "itemNotFound");
     assert_eq!(service.error.message, "The team was not found.");
@@ -78,9 +83,18 @@ fn odata_spec_error_bodies_with_innererror_and_headers() {
     assert_eq!(service.error.target.as_deref(), Some("id"));
     assert_eq!(service.error.details[0].code, "readOnly");
     assert_eq!(service.request_id.as_deref(), Some("header-request-id"));
-    assert_eq!(service.client_request_id.as_deref(), Some("header-client-id"));
     assert_eq!(
-        service.error.inner_error.as_ref().unwrap().request_id.as_deref(),
+        service.client_request_id.as_deref(),
+        Some("header-client-id")
+    );
+    assert_eq!(
+        service
+            .error
+            .inner_error
+            .as_ref()
+            .unwrap()
+            .request_id
+            .as_deref(),
         Some("ignored-for-header")
     );
 }
@@ -90,12 +104,18 @@ fn retry_after_is_kept() {
     let throttled = Response::builder()
         .status(429)
         .header("Retry-After", "2.128")
-        .body(br#"{"error":{"code":"TooManyRequests","message":"Please retry again later."}}"#.to_vec())
+        .body(
+            br#"{"error":{"code":"TooManyRequests","message":"Please retry again later."}}"#
+                .to_vec(),
+        )
         .unwrap();
     let Err(Error::Service(service)) = request().parse_response(&throttled) else {
         panic!("expected a service error")
     };
-    assert_eq!(service.retry_after, Some(RetryAfter::Delay(Duration::from_millis(2128))));
+    assert_eq!(
+        service.retry_after,
+        Some(RetryAfter::Delay(Duration::from_millis(2128)))
+    );
 
     let unavailable = Response::builder()
         .status(503)
@@ -115,7 +135,9 @@ fn a_body_that_does_not_fit_names_the_property() {
     let err = request()
         .parse_response(&response(200, r#"{"id":"x","attemptsCount":"three"}"#))
         .unwrap_err();
-    let Error::Json { path, message } = &err else { panic!("{err:?}") };
+    let Error::Json { path, message } = &err else {
+        panic!("{err:?}")
+    };
     assert_eq!(path, "attemptsCount");
     assert!(message.contains("expected i32"), "{message}");
 }

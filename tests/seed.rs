@@ -41,7 +41,10 @@ fn request_line_headers_and_body_match_the_seed() {
         headers["content-length"].to_str().unwrap(),
         request.body().len().to_string()
     );
-    assert!(headers.get("prefer").is_none(), "cloneTeam is before the sentinel");
+    assert!(
+        headers.get("prefer").is_none(),
+        "cloneTeam is before the sentinel"
+    );
 
     let body: Value = serde_json::from_slice(request.body()).unwrap();
     let expected = seed_json("Request", "cloneTeam", "inProgress");
@@ -110,8 +113,14 @@ fn the_seed_response_parses_with_every_field() {
         .unwrap();
     let operation = seed_request().parse_response(&response).unwrap().unwrap();
 
-    assert_eq!(operation.id.as_deref(), Some("e4e4eb3f-eb3f-e4e4-3feb-e4e43febe4e4"));
-    assert_eq!(operation.operation_type, Some(TeamsAsyncOperationType::ArchiveTeam));
+    assert_eq!(
+        operation.id.as_deref(),
+        Some("e4e4eb3f-eb3f-e4e4-3feb-e4e43febe4e4")
+    );
+    assert_eq!(
+        operation.operation_type,
+        Some(TeamsAsyncOperationType::ArchiveTeam)
+    );
     assert_eq!(operation.status, Some(TeamsAsyncOperationStatus::Succeeded));
     let created = operation.created_date_time.unwrap();
     assert_eq!(created.to_string(), "2016-12-31T23:57:02.5240758+03:00");
@@ -124,7 +133,10 @@ fn the_seed_response_parses_with_every_field() {
         "2016-12-31T23:57:34.9044303+03:00"
     );
     assert_eq!(operation.attempts_count, Some(13));
-    assert_eq!(operation.target_resource_id.as_deref(), Some("Target Resource Id value"));
+    assert_eq!(
+        operation.target_resource_id.as_deref(),
+        Some("Target Resource Id value")
+    );
     assert_eq!(
         operation.target_resource_location.as_deref(),
         Some("Target Resource Location value")

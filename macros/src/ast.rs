@@ -80,7 +80,11 @@ impl<'a> Container<'a> {
     /// Reads the item; when its shape does not fit the derive at all, `Err` with the crate path
     /// (for the stub impls).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, kind: Kind) -> Result<Self, TokenStream> {
-        let keys = if kind == Kind::Enum { ENUM_KEYS } else { CONTAINER_KEYS };
+        let keys = if kind == Kind::Enum {
+            ENUM_KEYS
+        } else {
+            CONTAINER_KEYS
+        };
         let attrs = attr::Container::from_attrs(cx, &input.attrs, keys);
         let krate = match &attrs.krate {
             Some(path) => path.to_token_stream(),
@@ -187,7 +191,13 @@ fn fields_from_ast<'a>(
             return None;
         }
     };
-    Some(named.named.iter().filter_map(|f| field_from_ast(cx, f)).collect())
+    Some(
+        named
+            .named
+            .iter()
+            .filter_map(|f| field_from_ast(cx, f))
+            .collect(),
+    )
 }
 
 fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
@@ -195,7 +205,10 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     let attrs = attr::Field::from_attrs(cx, &field.attrs);
     let role = match (attrs.additional, attrs.annotations) {
         (true, true) => {
-            cx.error_spanned_by(ident, "a field cannot be both `additional` and `annotations`");
+            cx.error_spanned_by(
+                ident,
+                "a field cannot be both `additional` and `annotations`",
+            );
             Role::Additional
         }
         (true, false) => Role::Additional,
@@ -204,7 +217,10 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     };
     let (wire, wire_span) = match &attrs.rename {
         Some(lit) => (lit.value(), lit.to_token_stream()),
-        None => (snake_to_lower_camel(&ident.to_string()), ident.to_token_stream()),
+        None => (
+            snake_to_lower_camel(&ident.to_string()),
+            ident.to_token_stream(),
+        ),
     };
     Some(Field {
         ident,
@@ -256,7 +272,10 @@ fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>>
                     &variant.ident,
                     "only one variant can be `#[odata(other)]`",
                 );
-                error.combine(syn::Error::new_spanned(first.ident, "the first `other` variant"));
+                error.combine(syn::Error::new_spanned(
+                    first.ident,
+                    "the first `other` variant",
+                ));
                 cx.syn_error(error);
                 continue;
             }
@@ -294,7 +313,10 @@ fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>>
                     spanned.to_token_stream().span(),
                     format!("two variants have the wire name \"{wire}\""),
                 );
-                error.combine(syn::Error::new_spanned(first.ident, format!("\"{wire}\" first used here")));
+                error.combine(syn::Error::new_spanned(
+                    first.ident,
+                    format!("\"{wire}\" first used here"),
+                ));
                 cx.syn_error(error);
                 continue;
             }

@@ -87,7 +87,11 @@ impl Container {
         let mut krate = Attr::none(CRATE);
         let mut no_type_annotation = Attr::none(NO_TYPE_ANNOTATION);
         let mut paths = Vec::new();
-        let level = if keys == ENUM_KEYS { "enum" } else { "container" };
+        let level = if keys == ENUM_KEYS {
+            "enum"
+        } else {
+            "container"
+        };
         each_meta(cx, attrs, |meta| {
             let key = key_of(meta);
             if !keys.contains(&key.as_str()) {
@@ -220,10 +224,7 @@ fn each_meta(
 }
 
 fn key_of(meta: &ParseNestedMeta) -> String {
-    meta.path
-        .to_token_stream()
-        .to_string()
-        .replace(' ', "")
+    meta.path.to_token_stream().to_string().replace(' ', "")
 }
 
 /// An unknown key: an error on it naming the level and the valid keys; its value is skipped.
@@ -234,7 +235,11 @@ fn unknown(
     key: &str,
     keys: &[&str],
 ) -> syn::Result<()> {
-    let list = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    let list = keys
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut message = format!("unknown odata {level} attribute `{key}`; expected one of {list}");
     if let Some(close) = keys.iter().min_by_key(|k| distance(key, k)) {
         if distance(key, close) <= 2.max(key.len() / 3) {
@@ -306,7 +311,10 @@ fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> s
     if meta.input.peek(syn::token::Paren) {
         return meta.parse_nested_meta(|named| {
             let Some(name) = named.path.get_ident().cloned() else {
-                cx.error_spanned_by(&named.path, "a path's name must be an identifier, e.g. `path(team = \"/teams/{id}\")`");
+                cx.error_spanned_by(
+                    &named.path,
+                    "a path's name must be an identifier, e.g. `path(team = \"/teams/{id}\")`",
+                );
                 return skip_value(named.input);
             };
             if let Some(lit) = string_value(cx, &named, "path(name)", "\"/teams/{id}\"")? {
@@ -323,7 +331,9 @@ fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> s
 
 fn push_path(cx: &Ctxt, paths: &mut Vec<PathAttr>, name: Option<Ident>, lit: LitStr) {
     if let Some(name) = &name {
-        if name.to_string().starts_with("r#") || syn::parse_str::<Ident>(&format!("patch_{name}")).is_err() {
+        if name.to_string().starts_with("r#")
+            || syn::parse_str::<Ident>(&format!("patch_{name}")).is_err()
+        {
             cx.error_spanned_by(name, "a path's name must be an identifier");
             return;
         }
@@ -376,7 +386,9 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
     }
     let parts: Vec<&str> = name.split('.').collect();
     let identifiers = parts.iter().all(|p| {
-        p.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        p.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     });
     if parts.len() < 2 || !identifiers {
@@ -392,7 +404,10 @@ fn check_wire_name(cx: &Ctxt, lit: &LitStr) {
     let value = lit.value();
     if value.is_empty() {
         cx.error_spanned_by(lit, "`rename` must not be empty");
-    } else if value.chars().any(|c| c == '"' || c == '\\' || c.is_control() || c == '@') {
+    } else if value
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control() || c == '@')
+    {
         cx.error_spanned_by(
             lit,
             "`rename` must not contain `\"`, `\\`, `@` or control characters",

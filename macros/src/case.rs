@@ -58,7 +58,9 @@ pub fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
             previous = current;
         }
     }
@@ -75,7 +77,10 @@ mod tests {
         assert_eq!(snake_to_lower_camel("id"), "id");
         assert_eq!(snake_to_lower_camel("r#type"), "type");
         assert_eq!(snake_to_lower_camel("_private"), "private");
-        assert_eq!(pascal_to_lower_camel("UnknownFutureValue"), "unknownFutureValue");
+        assert_eq!(
+            pascal_to_lower_camel("UnknownFutureValue"),
+            "unknownFutureValue"
+        );
         assert_eq!(to_snake("teamsId"), "teams_id");
         assert_eq!(to_snake("team-id"), "team_id");
         assert_eq!(to_snake("invitationsId"), "invitations_id");

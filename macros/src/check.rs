@@ -75,7 +75,9 @@ fn check_paths(cx: &Ctxt, cont: &mut Container) {
 /// `additional` is a `Map<String, Value>`, `annotations` an `Annotations`, one of each at most,
 /// and property attributes mean nothing on them.
 fn check_special_fields(cx: &Ctxt, cont: &mut Container) {
-    let Data::Struct(fields) = &mut cont.data else { return };
+    let Data::Struct(fields) = &mut cont.data else {
+        return;
+    };
     let mut first: HashMap<&'static str, proc_macro2::TokenStream> = HashMap::new();
     for field in fields.iter_mut() {
         let (name, expected_last, expected) = match field.role {
@@ -88,18 +90,28 @@ fn check_special_fields(cx: &Ctxt, cont: &mut Container) {
             Role::Annotations => ("annotations", "Annotations", "`odata_resource::Annotations`"),
         };
         if !last_segment_is(field.ty, expected_last) {
-            cx.error_spanned_by(field.ty, format!("an `{name}` field must be of type {expected}"));
+            cx.error_spanned_by(
+                field.ty,
+                format!("an `{name}` field must be of type {expected}"),
+            );
         }
         if let Some(previous) = first.get(name) {
-            let mut error = syn::Error::new_spanned(field.ident, format!("a second `{name}` field"));
-            error.combine(syn::Error::new_spanned(previous, format!("first `{name}` field")));
+            let mut error =
+                syn::Error::new_spanned(field.ident, format!("a second `{name}` field"));
+            error.combine(syn::Error::new_spanned(
+                previous,
+                format!("first `{name}` field"),
+            ));
             cx.syn_error(error);
         } else {
             first.insert(name, field.ident.to_token_stream());
         }
         let attrs = &field.attrs;
         if let Some(rename) = &attrs.rename {
-            cx.error_spanned_by(rename, format!("`rename` has no meaning on the `{name}` field"));
+            cx.error_spanned_by(
+                rename,
+                format!("`rename` has no meaning on the `{name}` field"),
+            );
         }
         if attrs.read_only || attrs.non_nullable {
             cx.error_spanned_by(
@@ -112,7 +124,9 @@ fn check_special_fields(cx: &Ctxt, cont: &mut Container) {
 
 /// Two properties with one wire name would write a duplicate JSON member.
 fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
-    let Data::Struct(fields) = &mut cont.data else { return };
+    let Data::Struct(fields) = &mut cont.data else {
+        return;
+    };
     let mut seen: HashMap<String, proc_macro2::TokenStream> = HashMap::new();
     for field in fields.iter_mut().filter(|f| f.role == Role::Property) {
         if let Some(first) = seen.get(&field.wire) {
@@ -120,7 +134,10 @@ fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
                 &field.wire_span,
                 format!("two properties have the wire name \"{}\"", field.wire),
             );
-            error.combine(syn::Error::new_spanned(first, format!("\"{}\" first used here", field.wire)));
+            error.combine(syn::Error::new_spanned(
+                first,
+                format!("\"{}\" first used here", field.wire),
+            ));
             cx.syn_error(error);
             field.read_only = true;
         } else {
@@ -132,9 +149,14 @@ fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
 /// Setter names (`field`, `clear_field`) must not collide with each other or with the builder's
 /// own methods.
 fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
-    let Data::Struct(fields) = &mut cont.data else { return };
+    let Data::Struct(fields) = &mut cont.data else {
+        return;
+    };
     let mut taken: Vec<String> = BUILDER_METHODS.iter().map(|m| (*m).to_owned()).collect();
-    for field in fields.iter_mut().filter(|f| f.role == Role::Property && !f.read_only) {
+    for field in fields
+        .iter_mut()
+        .filter(|f| f.role == Role::Property && !f.read_only)
+    {
         let setter = field.ident.to_string();
         let clear = format!("clear_{setter}");
         let nullable = field.option_inner.is_some() && !field.non_nullable;

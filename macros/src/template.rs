@@ -73,13 +73,18 @@ pub fn parse(template: &str) -> Result<Template, String> {
 
 fn placeholder(name: &str) -> Result<Param, String> {
     if name.is_empty() {
-        return Err("empty placeholder `{}` in path template: name it, e.g. `{teamsId}`".to_owned());
+        return Err(
+            "empty placeholder `{}` in path template: name it, e.g. `{teamsId}`".to_owned(),
+        );
     }
     if name.contains('{') {
         return Err(format!("unclosed `{{` in path template before `{name}`"));
     }
     let arg = to_snake(name);
-    let valid = arg.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    let valid = arg
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && arg.chars().all(|c| c.is_alphanumeric() || c == '_')
         && syn::parse_str::<syn::Ident>(&arg).is_ok();
     if !valid {
@@ -99,8 +104,18 @@ mod tests {
 
     #[test]
     fn seed_paths() {
-        let t = parse("/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations").unwrap();
-        assert_eq!(t.literals, ["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"]);
+        let t = parse(
+            "/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations",
+        )
+        .unwrap();
+        assert_eq!(
+            t.literals,
+            [
+                "/invitations/",
+                "/invitedUser/joinedGroups/",
+                "/team/operations"
+            ]
+        );
         let args: Vec<_> = t.params.iter().map(|p| p.arg.as_str()).collect();
         assert_eq!(args, ["invitations_id", "group_id"]);
         let t = parse("/teams/{team-id}").unwrap();

@@ -79,7 +79,9 @@ pub struct OperationError {
 #[derive(Resource, Debug, Clone, PartialEq, Default)]
 #[odata(type = "microsoft.graph.teamsAsyncOperation")]
 #[odata(path(team = "/teams/{teamsId}/operations"))]
-#[odata(path(invited_user_team = "/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations"))]
+#[odata(path(
+    invited_user_team = "/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations"
+))]
 pub struct TeamsAsyncOperation {
     /// Unique operation id (the key, from `entity`).
     #[odata(read_only)]

@@ -91,7 +91,9 @@ impl Annotations {
     /// assert_eq!(a.type_name(), Some("microsoft.graph.x"));
     /// ```
     pub fn type_name(&self) -> Option<&str> {
-        self.odata_type.as_deref().map(crate::type_name::qualified_name)
+        self.odata_type
+            .as_deref()
+            .map(crate::type_name::qualified_name)
     }
 
     /// `@odata.context`.
@@ -226,7 +228,9 @@ mod tests {
     #[test]
     fn control_information_must_be_strings() {
         let mut a = Annotations::default();
-        let err = a.insert("@odata.type", serde_json::json!({"a": 1})).unwrap_err();
+        let err = a
+            .insert("@odata.type", serde_json::json!({"a": 1}))
+            .unwrap_err();
         assert_eq!(err, "@odata.type must be a string, found an object");
         assert!(a.insert("@odata.id", Value::Null).is_ok());
         assert!(a.is_empty());

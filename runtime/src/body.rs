@@ -106,7 +106,10 @@ mod tests {
 
         let mut typed = PatchBody::new(br##""@odata.type":"#n.T""##, 16);
         typed.property(b"\"c\":", &Patch::Value(1));
-        assert_eq!(typed.finish().0, br##"{"@odata.type":"#n.T","c":1}"##.to_vec());
+        assert_eq!(
+            typed.finish().0,
+            br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
+        );
         assert_eq!(PatchBody::new(b"", 0).finish().0, b"{}".to_vec());
     }
 

@@ -58,7 +58,11 @@ impl UnknownEnumMember {
 
 impl fmt::Display for UnknownEnumMember {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} member `{}`, expected one of ", self.name, self.value)?;
+        write!(
+            f,
+            "unknown {} member `{}`, expected one of ",
+            self.name, self.value
+        )?;
         for (i, member) in self.members.iter().enumerate() {
             let sep = if i == 0 { "" } else { ", " };
             write!(f, "{sep}`{member}`")?;
@@ -83,7 +87,9 @@ pub fn serialize<E: ODataEnum, S: Serializer>(value: &E, serializer: S) -> Resul
 /// # Errors
 /// A non-string, or an unknown member without a catch-all.
 #[doc(hidden)]
-pub fn deserialize<'de, E: ODataEnum, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
+pub fn deserialize<'de, E: ODataEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
     deserializer.deserialize_str(EnumVisitor(PhantomData))
 }
 

@@ -57,12 +57,17 @@ impl fmt::Display for Error {
                 parameter,
                 value,
                 reason,
-            } => write!(f, "invalid path parameter `{parameter}` = {value:?}: {reason}"),
+            } => write!(
+                f,
+                "invalid path parameter `{parameter}` = {value:?}: {reason}"
+            ),
             Error::InvalidHeader { name, reason } => write!(f, "invalid header `{name}`: {reason}"),
             Error::InvalidServiceRoot { root, reason } => {
                 write!(f, "invalid service root {root:?}: {reason}")
             }
-            Error::Json { path, message } if path.is_empty() => write!(f, "invalid JSON: {message}"),
+            Error::Json { path, message } if path.is_empty() => {
+                write!(f, "invalid JSON: {message}")
+            }
             Error::Json { path, message } => write!(f, "invalid JSON at `{path}`: {message}"),
             Error::Service(error) => error.fmt(f),
             Error::Transport(error) => write!(f, "transport error: {error}"),
@@ -309,7 +314,10 @@ mod tests {
             Some("94fb3b52-452a-4535-a601-69e0a90e3aa2")
         );
         assert_eq!(inner.other.get("status"), Some(&Value::from("429")));
-        assert_eq!(inner.other.get("message"), Some(&Value::from("Please retry after")));
+        assert_eq!(
+            inner.other.get("message"),
+            Some(&Value::from("Please retry after"))
+        );
     }
 
     #[test]

@@ -93,9 +93,13 @@ fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json:
 /// What generated code calls; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::body::{begin_object, end_object, object_additional, object_property, PatchBody};
+    pub use crate::body::{
+        begin_object, end_object, object_additional, object_property, PatchBody,
+    };
     pub use crate::de::{expecting, finish, property, undeclared, Key, Undeclared};
-    pub use crate::enums::{deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum};
+    pub use crate::enums::{
+        deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
+    };
     pub use crate::path::build_path;
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};

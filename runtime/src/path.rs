@@ -132,14 +132,28 @@ mod tests {
             "/teams/a%2Fb%3Fc%23d%25e%20f%27g%26h/operations"
         );
         assert_eq!(one("%2e%2e").unwrap(), "/teams/%252e%252e/operations");
-        assert_eq!(one("tab\there\r\n").unwrap(), "/teams/tab%09here%0D%0A/operations");
-        assert_eq!(one("Ünïcødé 日本").unwrap(), "/teams/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E6%97%A5%E6%9C%AC/operations");
+        assert_eq!(
+            one("tab\there\r\n").unwrap(),
+            "/teams/tab%09here%0D%0A/operations"
+        );
+        assert_eq!(
+            one("Ünïcødé 日本").unwrap(),
+            "/teams/%C3%9Cn%C3%AFc%C3%B8d%C3%A9%20%E6%97%A5%E6%9C%AC/operations"
+        );
         assert_eq!(one("a-b.c_d~e").unwrap(), "/teams/a-b.c_d~e/operations");
     }
 
     #[test]
     fn rerouting_values_are_refused_with_the_parameter_named() {
-        for bad in ["", ".", "..", "$count", "$ref", "microsoft.graph.delta", "graph.x"] {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "$count",
+            "$ref",
+            "microsoft.graph.delta",
+            "graph.x",
+        ] {
             match one(bad) {
                 Err(Error::InvalidPathParameter {
                     parameter, value, ..
@@ -158,11 +172,18 @@ mod tests {
     #[test]
     fn several_parameters_in_template_order() {
         let path = build_path(
-            &["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"],
+            &[
+                "/invitations/",
+                "/invitedUser/joinedGroups/",
+                "/team/operations",
+            ],
             &[("invitationsId", "i 1"), ("groupId", "g/2")],
         )
         .unwrap();
-        assert_eq!(path, "/invitations/i%201/invitedUser/joinedGroups/g%2F2/team/operations");
+        assert_eq!(
+            path,
+            "/invitations/i%201/invitedUser/joinedGroups/g%2F2/team/operations"
+        );
         let err = build_path(&["/a/", "/b/", ""], &[("x", "ok"), ("y", "$value")]).unwrap_err();
         assert!(err.to_string().contains("`y`"), "{err}");
     }

@@ -84,12 +84,12 @@ impl<T> PatchRequest<T> {
         let url = self.url(service_root)?;
         let mut request = http::Request::new(self.body.clone());
         *request.method_mut() = Method::PATCH;
-        *request.uri_mut() = url.parse().map_err(|e: http::uri::InvalidUri| {
-            Error::InvalidServiceRoot {
-                root: service_root.to_owned(),
-                reason: e.to_string(),
-            }
-        })?;
+        *request.uri_mut() =
+            url.parse()
+                .map_err(|e: http::uri::InvalidUri| Error::InvalidServiceRoot {
+                    root: service_root.to_owned(),
+                    reason: e.to_string(),
+                })?;
         *request.headers_mut() = self.headers.clone();
         Ok(request)
     }
@@ -223,7 +223,8 @@ impl PatchBase {
 
     /// Adds `If-Match` (an ETag from a previous response, or `*`).
     pub fn if_match(&mut self, etag: &str) {
-        self.headers.push((IF_MATCH.as_str().to_owned(), etag.to_owned()));
+        self.headers
+            .push((IF_MATCH.as_str().to_owned(), etag.to_owned()));
     }
 
     /// Builds the request from the body the generated code wrote.

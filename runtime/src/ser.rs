@@ -42,7 +42,10 @@ pub fn begin<S: Serializer>(
 /// # Errors
 /// The serializer's.
 #[doc(hidden)]
-pub fn end<M: SerializeMap>(mut map: M, additional: Option<&Map<String, Value>>) -> Result<M::Ok, M::Error> {
+pub fn end<M: SerializeMap>(
+    mut map: M,
+    additional: Option<&Map<String, Value>>,
+) -> Result<M::Ok, M::Error> {
     for (name, value) in additional.into_iter().flatten() {
         map.serialize_entry(name, value)?;
     }

@@ -37,7 +37,10 @@ pub fn names_type(received: &str, declared: &str) -> bool {
         return true;
     }
     // `graph` is the alias Graph's schema declares for `microsoft.graph`.
-    match (name.strip_prefix("graph."), declared.strip_prefix("microsoft.graph.")) {
+    match (
+        name.strip_prefix("graph."),
+        declared.strip_prefix("microsoft.graph."),
+    ) {
         (Some(received), Some(declared)) => received == declared,
         _ => false,
     }

@@ -93,7 +93,8 @@ impl<T: ODataValue> ODataValue for Option<T> {
         }
     }
     fn needs_unknown_enum_members(&self) -> bool {
-        self.as_ref().is_some_and(ODataValue::needs_unknown_enum_members)
+        self.as_ref()
+            .is_some_and(ODataValue::needs_unknown_enum_members)
     }
 }
 

@@ -37,7 +37,10 @@ pub fn seed_example(heading: &str) -> (String, String) {
 pub fn seed_json(heading: &str, operation_type: &str, status: &str) -> Value {
     let (_, body) = seed_example(heading);
     let mut json: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(json["operationType"], "String", "the seed's placeholder changed");
+    assert_eq!(
+        json["operationType"], "String",
+        "the seed's placeholder changed"
+    );
     json["operationType"] = operation_type.into();
     json["status"] = status.into();
     json

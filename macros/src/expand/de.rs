@@ -15,7 +15,9 @@ pub fn expand(cont: &Container) -> TokenStream {
         .as_ref()
         .map_or_else(|| ident.to_string(), syn::LitStr::value);
     let properties: Vec<_> = cont.properties().collect();
-    let slots: Vec<_> = (0..properties.len()).map(|i| format_ident!("__f{}", i)).collect();
+    let slots: Vec<_> = (0..properties.len())
+        .map(|i| format_ident!("__f{}", i))
+        .collect();
     let declare_slots = properties.iter().zip(&slots).map(|(field, slot)| {
         let ty = field.ty;
         quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)

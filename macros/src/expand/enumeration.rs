@@ -24,8 +24,12 @@ pub fn expand(cont: &Container) -> TokenStream {
     let other = variants.iter().find(|v| v.other).map(|v| v.ident);
     let other_to_wire = other.map(|o| quote!(#ident::#o(__text) => __text,));
     let unknown = match other {
-        Some(o) => quote!(::core::result::Result::Ok(#ident::#o(::core::convert::From::from(__other)))),
-        None => quote!(::core::result::Result::Err(#krate::UnknownEnumMember::new::<#ident>(__other))),
+        Some(o) => {
+            quote!(::core::result::Result::Ok(#ident::#o(::core::convert::From::from(__other))))
+        }
+        None => {
+            quote!(::core::result::Result::Err(#krate::UnknownEnumMember::new::<#ident>(__other)))
+        }
     };
     let sentinel = members.iter().position(|v| v.wire == SENTINEL);
     let late: Vec<_> = match sentinel {

@@ -108,5 +108,8 @@ fn type_member(cont: &Container) -> syn::LitByteStr {
 
 /// `"name":` as JSON bytes; wire names never need escaping (checked in `attr`).
 fn key_bytes(wire: &str) -> syn::LitByteStr {
-    syn::LitByteStr::new(format!("\"{wire}\":").as_bytes(), proc_macro2::Span::call_site())
+    syn::LitByteStr::new(
+        format!("\"{wire}\":").as_bytes(),
+        proc_macro2::Span::call_site(),
+    )
 }
