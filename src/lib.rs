@@ -101,6 +101,9 @@
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Resource};
 pub use odata_resource_runtime::http;
+
+#[cfg(feature = "client")]
+pub use odata_resource_runtime::client::{Client, RetryPolicy};
 pub use odata_resource_runtime::{
     from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error, InnerError,
     ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest,

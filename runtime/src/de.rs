@@ -56,14 +56,29 @@ where
     T: Deserialize<'de>,
 {
     if slot.is_some() {
-        return Err(duplicate(name));
+        return duplicate(map, name);
     }
     *slot = Some(map.next_value()?);
     Ok(())
 }
 
-fn duplicate<E: de::Error>(name: &str) -> E {
-    E::custom(format_args!("duplicate property `{name}`"))
+/// Fails with "duplicate property `name`" while reading the second occurrence's value, so that
+/// the error's path names the property (`error.code`), not only the enclosing object.
+fn duplicate<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::Error> {
+    map.next_value_seed(Duplicate(name))
+}
+
+/// A value that is refused before it is read: the second occurrence of a property.
+struct Duplicate<'a>(&'a str);
+
+impl<'de> DeserializeSeed<'de> for Duplicate<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+        Err(de::Error::custom(format_args!(
+            "duplicate property `{}`",
+            self.0
+        )))
+    }
 }
 
 /// The value of a declared property after the whole object was read: absent reads as `None`
@@ -144,7 +159,7 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
         match into.additional {
             Some(additional) => {
                 if additional.contains_key(key) {
-                    return Err(duplicate(key));
+                    return duplicate(map, key);
                 }
                 let value: Value = map.next_value()?;
                 additional.insert(key.to_owned(), value);

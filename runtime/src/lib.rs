@@ -5,6 +5,8 @@
 mod annotations;
 #[doc(hidden)]
 pub mod body;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod datetime;
 #[doc(hidden)]
 pub mod de;
@@ -79,15 +81,36 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Erro
 fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Error {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(tracked) => {
-            let path = tracked.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            (path, tracked.into_inner().to_string())
-        }
+        Err(tracked) => (path_text(tracked.path()), tracked.into_inner().to_string()),
         // The value itself was fine: the failure came after it (trailing characters).
         Ok(_) => (String::new(), error.to_string()),
     };
     Error::Json { path, message }
+}
+
+/// `error.code`, `value[2].status`, or empty for the top level. A member whose name could not be
+/// read (a truncated body, a bad escape in a name) adds no segment: the error belongs to the
+/// object around it, rather than to serde_path_to_error's placeholder `?`.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                text.push('[');
+                text.push_str(&index.to_string());
+                text.push(']');
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    text
 }
 
 /// What generated code calls; not a public API.

@@ -22,8 +22,14 @@ pub(crate) fn check_auth(headers: &HeaderMap) -> Result<(), GraphError> {
         .with_header(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"))
     };
     let mut values = headers.get_all(AUTHORIZATION).iter();
-    let (Some(value), None) = (values.next(), values.next()) else {
-        return Err(unauthorized("Access token is empty."));
+    let value = match (values.next(), values.next()) {
+        (None, _) => return Err(unauthorized("Access token is empty.")),
+        (Some(_), Some(_)) => {
+            return Err(unauthorized(
+                "Access token validation failure: more than one Authorization header.",
+            ))
+        }
+        (Some(value), None) => value,
     };
     let Ok(value) = value.to_str() else {
         return Err(unauthorized("Access token validation failure."));
@@ -150,7 +156,7 @@ pub(crate) fn check_if_match(headers: &HeaderMap, current_etag: &str) -> Result<
             return Ok(());
         }
     }
-    if false {
+    if present {
         Err(GraphError::new(
             StatusCode::PRECONDITION_FAILED,
             "PreconditionFailed",
