@@ -100,12 +100,13 @@
 //!   representation, as Graph returns it).
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Resource};
+pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
 pub use odata_resource_runtime::http;
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, RetryPolicy};
 pub use odata_resource_runtime::{
-    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error, InnerError,
+    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error, Flags, InnerError,
     ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest,
     RetryAfter, ServiceError, UnknownEnumMember,
 };

@@ -45,6 +45,10 @@ pub enum Error {
     },
     /// The service answered with an error status.
     Service(Box<ServiceError>),
+    /// A request could not join a batch.
+    Batch(crate::batch::BatchError),
+    /// A batch response that does not answer the batch (an answer missing, doubled or unknown).
+    BatchResponse(String),
     /// The HTTP client failed before a response arrived (connection refused or dropped, TLS,
     /// timeout).
     Transport(Box<dyn std::error::Error + Send + Sync>),
@@ -70,6 +74,8 @@ impl fmt::Display for Error {
             }
             Error::Json { path, message } => write!(f, "invalid JSON at `{path}`: {message}"),
             Error::Service(error) => error.fmt(f),
+            Error::Batch(error) => error.fmt(f),
+            Error::BatchResponse(problem) => write!(f, "unexpected batch response: {problem}"),
             Error::Transport(error) => write!(f, "transport error: {error}"),
         }
     }
@@ -79,6 +85,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(error) => Some(&**error),
+            Error::Batch(error) => Some(error),
             _ => None,
         }
     }
@@ -206,7 +213,8 @@ const MESSAGE_LIMIT: usize = 512;
 
 impl ODataError {
     /// Reads an error body. Never fails: a body that is not an OData error becomes an error with
-    /// an empty code and the body's start (up to 512 bytes, lossy UTF-8) as message.
+    /// an empty code and the body's start (up to 512 bytes, lossy UTF-8) as message. A leading
+    /// UTF-8 byte-order mark is skipped, as by [`from_slice`](crate::from_slice).
     ///
     /// ```
     /// use odata_resource_runtime::ODataError;
@@ -218,7 +226,7 @@ impl ODataError {
     /// assert_eq!(ODataError::from_body(b"<html>oops</html>").message, "<html>oops</html>");
     /// ```
     pub fn from_body(body: &[u8]) -> Self {
-        let parsed = serde_json::from_slice::<Value>(body).ok();
+        let parsed = serde_json::from_slice::<Value>(crate::without_bom(body)).ok();
         match parsed.as_ref().and_then(|v| v.get("error")) {
             Some(Value::Object(error)) => Self::from_object(error),
             _ => {

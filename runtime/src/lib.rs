@@ -3,6 +3,7 @@
 //! re-exports this crate's public API next to the derives.
 
 mod annotations;
+pub mod batch;
 #[doc(hidden)]
 pub mod body;
 #[cfg(feature = "client")]
@@ -12,6 +13,7 @@ pub mod datetime;
 pub mod de;
 mod enums;
 mod error;
+mod flags;
 mod json;
 mod patch;
 pub mod path;
@@ -25,6 +27,7 @@ mod value;
 pub use annotations::Annotations;
 pub use datetime::{DateTimeOffset, DateTimeParseError};
 pub use enums::{ODataEnum, UnknownEnumMember};
+pub use flags::Flags;
 pub use error::{Error, InnerError, ODataError, ODataErrorDetail, ServiceError};
 pub use patch::Patch;
 pub use request::{parse_response, PatchRequest};
@@ -66,14 +69,23 @@ pub trait ODataType {
 /// }
 /// ```
 ///
+/// A leading UTF-8 byte-order mark is skipped (RFC 8259 §8.1 lets a parser ignore it; some
+/// .NET services write one).
+///
 /// # Errors
 /// [`Error::Json`] with the path and serde's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    let body = without_bom(body);
     // The fast path pays nothing for path tracking; only a failing body is read again.
     match serde_json::from_slice(body) {
         Ok(value) => Ok(value),
         Err(error) => Err(locate_error::<T>(body, &error)),
     }
+}
+
+/// `body` without a leading UTF-8 byte-order mark.
+pub(crate) fn without_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
 /// Reads a failing `body` again with path tracking, to say where `error` happened.

@@ -59,21 +59,7 @@ impl<T> PatchRequest<T> {
     /// [`Error::InvalidServiceRoot`] unless the root is an absolute `http` or `https` URL without
     /// query or fragment.
     pub fn url(&self, service_root: &str) -> Result<String, Error> {
-        let root = service_root.trim_end_matches('/');
-        let invalid = |reason: &str| Error::InvalidServiceRoot {
-            root: service_root.to_owned(),
-            reason: reason.to_owned(),
-        };
-        let uri: http::Uri = root
-            .parse()
-            .map_err(|e: http::uri::InvalidUri| invalid(&e.to_string()))?;
-        if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
-            return Err(invalid("expected an absolute http or https URL"));
-        }
-        if root.contains(['?', '#']) {
-            return Err(invalid("a service root has no query or fragment"));
-        }
-        Ok(format!("{root}{}", self.path))
+        join_root(service_root, &self.path)
     }
 
     /// The request as an `http::Request`, for any HTTP client.
@@ -109,6 +95,26 @@ impl<T: DeserializeOwned> PatchRequest<T> {
     ) -> Result<Option<T>, Error> {
         parse_response(response)
     }
+}
+
+/// `service_root` (absolute `http`/`https`, no query or fragment; a trailing `/` is dropped)
+/// followed by `path`.
+pub(crate) fn join_root(service_root: &str, path: &str) -> Result<String, Error> {
+    let root = service_root.trim_end_matches('/');
+    let invalid = |reason: &str| Error::InvalidServiceRoot {
+        root: service_root.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let uri: http::Uri = root
+        .parse()
+        .map_err(|e: http::uri::InvalidUri| invalid(&e.to_string()))?;
+    if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
+        return Err(invalid("expected an absolute http or https URL"));
+    }
+    if root.contains(['?', '#']) {
+        return Err(invalid("a service root has no query or fragment"));
+    }
+    Ok(format!("{root}{path}"))
 }
 
 /// Reads a response for a resource type `T`; see [`PatchRequest::parse_response`].

@@ -16,6 +16,10 @@
 //! 5. The PATCH merges: absent = unchanged, `null` = cleared, a value replaces, `error` merges.
 //! 6. 200 with the full representation and an `ETag`, or 204 for `Prefer: return=minimal`.
 //!
+//! `POST /{version}/$batch` runs Graph's JSON batching over the same routes (answers in
+//! reverse order, 424 for a failed dependency, per-item failures through
+//! [`GraphServer::fail_next_in_batch`]).
+//!
 //! Queued failures ([`GraphServer::fail_next`]) come before all of these, and every request is
 //! recorded ([`GraphServer::requests`]).
 //!
@@ -28,6 +32,7 @@
 //! # let _ = (etag, url);
 //! ```
 
+mod batch;
 mod faults;
 mod json;
 mod model;

@@ -25,6 +25,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/{version}/invitations/{invitations_id}/invitedUser/joinedGroups/{group_id}/team/operations",
             any(invitation_operations),
         )
+        .route("/{version}/$batch", axum::routing::post(crate::batch::batch))
         .fallback(unknown_resource)
         .with_state(shared)
 }

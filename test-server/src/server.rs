@@ -166,7 +166,19 @@ impl GraphServer {
     /// Calls append to the queue: `fail_next(1, A); fail_next(2, B)` fails with A, B, B.
     pub fn fail_next(&self, n: usize, failure: Failure) {
         let mut state = self.shared.lock();
-        state.faults.extend(std::iter::repeat(failure).take(n));
+        state.faults.extend(std::iter::repeat_n(failure, n));
+    }
+}
+
+impl GraphServer {
+    /// Makes the next `n` requests inside `$batch` envelopes fail with `failure` (the envelope
+    /// itself is answered 200, with the failure as those requests' answers, as Graph throttles
+    /// each request of a batch on its own). `DropConnection` answers 502 for a batch item.
+    pub fn fail_next_in_batch(&self, n: usize, failure: Failure) {
+        let mut state = self.shared.lock();
+        state
+            .batch_item_faults
+            .extend(std::iter::repeat_n(failure, n));
     }
 }
 

@@ -37,6 +37,8 @@ pub(crate) struct State {
     pub(crate) links: HashMap<(String, String), String>,
     pub(crate) requests: Vec<RecordedRequest>,
     pub(crate) faults: VecDeque<Failure>,
+    /// Failures for the next requests inside a `$batch` (the envelope itself is answered).
+    pub(crate) batch_item_faults: VecDeque<Failure>,
 }
 
 impl State {

@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 pub use policy::RetryPolicy;
 
+use crate::batch::{Batch, BatchResponse};
 use crate::path::check_header_value;
 use crate::{Error, PatchRequest, RetryAfter};
 
@@ -139,11 +140,37 @@ impl Client {
         request: &PatchRequest<T>,
     ) -> Result<http::Response<Vec<u8>>, Error> {
         let url = request.url(&self.service_root)?;
+        self.send_with_retry(request.method(), &url, request.headers(), request.body())
+            .await
+    }
+
+    /// Sends a [`Batch`] as one `POST $batch` (retrying the envelope as the policy says; the
+    /// requests inside are answered one by one, a throttled one with its own 429) and reads the
+    /// answers.
+    ///
+    /// # Errors
+    /// As [`Client::send_raw`], and [`Batch::parse_response`]'s.
+    pub async fn send_batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
+        let request = batch.to_http(&self.service_root)?;
+        let url = request.uri().to_string();
+        let response = self
+            .send_with_retry(request.method(), &url, request.headers(), request.body())
+            .await?;
+        batch.parse_response(&response)
+    }
+
+    async fn send_with_retry(
+        &self,
+        method: &http::Method,
+        url: &str,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<http::Response<Vec<u8>>, Error> {
         let mut waited = Duration::ZERO;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let response = self.attempt(&url, request).await?;
+            let response = self.attempt(method, url, headers, body).await?;
             let retry_after = RetryAfter::from_headers(response.headers());
             let delay = self.policy.next_delay(
                 response.status(),
@@ -163,13 +190,15 @@ impl Client {
         }
     }
 
-    async fn attempt<T>(
+    async fn attempt(
         &self,
+        method: &http::Method,
         url: &str,
-        request: &PatchRequest<T>,
+        headers: &http::HeaderMap,
+        body: &[u8],
     ) -> Result<http::Response<Vec<u8>>, Error> {
         let authorization = self.authorization().await?;
-        let mut headers = request.headers().clone();
+        let mut headers = headers.clone();
         headers.insert(AUTHORIZATION, authorization);
         let request_id = uuid::Uuid::new_v4().to_string();
         headers.insert(
@@ -178,9 +207,9 @@ impl Client {
         );
         let sent = self
             .http
-            .request(request.method().clone(), url)
+            .request(method.clone(), url)
             .headers(headers)
-            .body(request.body().to_vec())
+            .body(body.to_vec())
             .send()
             .await
             .map_err(|e| Error::Transport(Box::new(e)))?;
