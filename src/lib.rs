@@ -58,6 +58,25 @@
 //!   Generates `Serialize`, `Deserialize`, [`ODataType`] and [`ODataValue`].
 //! - [`ODataEnum`](macro@ODataEnum): an enumeration. Generates [`ODataEnum`](trait@ODataEnum),
 //!   `Serialize`, `Deserialize`, `Display`, `FromStr`, [`ODataValue`] and `as_str()`.
+//!   For a flags enumeration (`IsFlags="true"`) use [`Flags<E>`](Flags) as the property type.
+//! - [`Polymorphic`](macro@Polymorphic): an enum of derived types, one `Variant(Type)` each,
+//!   read by `@odata.type` (streamed to the variant when the type comes first, buffered only when
+//!   it comes later) and written as its variant. `#[odata(base)]` marks the declared type (read
+//!   when there is no `@odata.type`); `#[odata(unknown)]` a variant holding an [`UnknownType`]
+//!   (the received name and the raw object) for types nobody declared.
+//!
+//! Each builder has, besides its setters: `if_match(etag)`, `header(name, value)`,
+//! `diff(&old, &new)` (sets exactly the writable properties that differ, for a
+//! read–modify–write), and `build()`.
+//!
+//! ## Sending
+//!
+//! A [`PatchRequest`] becomes an `http::Request` ([`PatchRequest::to_http`]) for any client, and
+//! [`PatchRequest::parse_response`] reads any client's `http::Response`. With the feature
+//! `client`, `Client` sends it with reqwest (rustls TLS), a bearer token or an async token
+//! provider, a fresh `client-request-id` per attempt, and a `RetryPolicy` for 429/503/504 that
+//! honours `Retry-After`. [`Batch`] packs up to 20 requests into one JSON `$batch`, with
+//! `dependsOn`, and reads the answers back by id.
 //!
 //! ## Attributes
 //!
@@ -99,16 +118,16 @@
 //! - A resource's own `Serialize` writes every declared property, `None` as `null` (the full
 //!   representation, as Graph returns it).
 
-pub use odata_resource_macros::{ComplexType, ODataEnum, Resource};
+pub use odata_resource_macros::{ComplexType, ODataEnum, Polymorphic, Resource};
 pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
 pub use odata_resource_runtime::http;
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, RetryPolicy};
 pub use odata_resource_runtime::{
-    from_slice, parse_response, Annotations, DateTimeOffset, DateTimeParseError, Error, Flags, InnerError,
-    ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest,
-    RetryAfter, ServiceError, UnknownEnumMember,
+    from_slice, parse_response, to_vec, Annotations, DateTimeOffset, DateTimeParseError, Error,
+    Flags, InnerError, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch,
+    PatchRequest, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
 };
 pub use serde_json::{Map, Value};
 

@@ -18,6 +18,7 @@ pub enum Kind {
     Resource,
     ComplexType,
     Enum,
+    Polymorphic,
 }
 
 impl Kind {
@@ -26,6 +27,7 @@ impl Kind {
             Kind::Resource => "Resource",
             Kind::ComplexType => "ComplexType",
             Kind::Enum => "ODataEnum",
+            Kind::Polymorphic => "Polymorphic",
         }
     }
 }
@@ -36,6 +38,8 @@ pub struct Container<'a> {
     pub kind: Kind,
     /// `namespace.Name` (Resource and ComplexType).
     pub type_name: Option<LitStr>,
+    /// Whether `type` was written at all, even with a bad value.
+    pub type_seen: bool,
     pub paths: Vec<PathAttr>,
     /// How generated code reaches the facade: `::odata_resource` or the `crate` override.
     pub krate: TokenStream,
@@ -46,6 +50,25 @@ pub struct Container<'a> {
 pub enum Data<'a> {
     Struct(Vec<Field<'a>>),
     Enum(Vec<Variant<'a>>),
+    Polymorphic(Vec<PolymorphicVariant<'a>>),
+}
+
+/// What a variant of a `Polymorphic` enum stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PolymorphicRole {
+    /// A derived type, chosen when `@odata.type` names it.
+    Derived,
+    /// `#[odata(base)]`: the declared type, chosen when there is no `@odata.type`.
+    Base,
+    /// `#[odata(unknown)]`: holds an object of a type nobody declared.
+    Unknown,
+}
+
+/// `Variant(Type)` of a `Polymorphic` enum.
+pub struct PolymorphicVariant<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub role: PolymorphicRole,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -80,7 +103,7 @@ impl<'a> Container<'a> {
     /// Reads the item; when its shape does not fit the derive at all, `Err` with the crate path
     /// (for the stub impls).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, kind: Kind) -> Result<Self, TokenStream> {
-        let keys = if kind == Kind::Enum {
+        let keys = if matches!(kind, Kind::Enum | Kind::Polymorphic) {
             ENUM_KEYS
         } else {
             CONTAINER_KEYS
@@ -91,13 +114,19 @@ impl<'a> Container<'a> {
             None => quote!(::odata_resource),
         };
         if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+            // The stubs of `fallback::for_shape` carry the generics, so no follow-on error.
+            let spanned = match &input.generics.where_clause {
+                Some(clause) if input.generics.params.is_empty() => clause.to_token_stream(),
+                _ => input.generics.to_token_stream(),
+            };
             cx.error_spanned_by(
-                &input.generics,
+                spanned,
                 format!(
-                    "#[derive({})] does not support generic types: OData types are concrete; write one struct per type",
+                    "#[derive({})] does not support generic types: an OData type is concrete; write one type per OData type",
                     kind.derive_name()
                 ),
             );
+            return Err(krate);
         }
         let data = match (&input.data, kind) {
             (syn::Data::Struct(data), Kind::Resource | Kind::ComplexType) => {
@@ -107,6 +136,16 @@ impl<'a> Container<'a> {
                 }
             }
             (syn::Data::Enum(data), Kind::Enum) => Data::Enum(variants_from_ast(cx, data)),
+            (syn::Data::Enum(data), Kind::Polymorphic) => {
+                Data::Polymorphic(polymorphic_from_ast(cx, input, data))
+            }
+            (syn::Data::Struct(data), Kind::Polymorphic) => {
+                cx.error_spanned_by(
+                    data.struct_token,
+                    "#[derive(Polymorphic)] needs an enum with one `Variant(Type)` per derived type",
+                );
+                return Err(krate);
+            }
             (syn::Data::Enum(data), _) => {
                 cx.error_spanned_by(
                     data.enum_token,
@@ -137,6 +176,7 @@ impl<'a> Container<'a> {
             vis: &input.vis,
             kind,
             type_name: attrs.type_name,
+            type_seen: attrs.type_seen,
             paths: attrs.paths,
             krate,
             no_type_annotation: attrs.no_type_annotation,
@@ -147,7 +187,7 @@ impl<'a> Container<'a> {
     pub fn fields(&self) -> &[Field<'a>] {
         match &self.data {
             Data::Struct(fields) => fields,
-            Data::Enum(_) => &[],
+            Data::Enum(_) | Data::Polymorphic(_) => &[],
         }
     }
 
@@ -203,17 +243,17 @@ fn fields_from_ast<'a>(
 fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     let ident = field.ident.as_ref()?;
     let attrs = attr::Field::from_attrs(cx, &field.attrs);
-    let role = match (attrs.additional, attrs.annotations) {
-        (true, true) => {
+    let role = match (&attrs.additional, &attrs.annotations) {
+        (Some(_), Some(annotations)) => {
             cx.error_spanned_by(
-                ident,
-                "a field cannot be both `additional` and `annotations`",
+                annotations,
+                "a field cannot be both `additional` (undeclared properties, a `Map<String, Value>`) and `annotations` (`@…` members, an `Annotations`): use one field for each",
             );
             Role::Additional
         }
-        (true, false) => Role::Additional,
-        (false, true) => Role::Annotations,
-        (false, false) => Role::Property,
+        (Some(_), None) => Role::Additional,
+        (None, Some(_)) => Role::Annotations,
+        (None, None) => Role::Property,
     };
     let (wire, wire_span) = match &attrs.rename {
         Some(lit) => (lit.value(), lit.to_token_stream()),
@@ -228,8 +268,8 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
         option_inner: option_inner(&field.ty),
         wire,
         wire_span,
-        read_only: attrs.read_only,
-        non_nullable: attrs.non_nullable,
+        read_only: attrs.read_only.is_some(),
+        non_nullable: attrs.non_nullable.is_some(),
         role,
         attrs,
     })
@@ -270,7 +310,7 @@ fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>>
             if let Some(first) = variants.iter().find(|v| v.other) {
                 let mut error = syn::Error::new_spanned(
                     &variant.ident,
-                    "only one variant can be `#[odata(other)]`",
+                    "only one variant can be `#[odata(other)]`: it receives every unknown member; remove the attribute here",
                 );
                 error.combine(syn::Error::new_spanned(
                     first.ident,
@@ -280,23 +320,41 @@ fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>>
                 continue;
             }
             if !is_string_tuple(&variant.fields) {
+                let spanned = match &variant.fields {
+                    syn::Fields::Unit => variant.ident.to_token_stream(),
+                    syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        f.unnamed[0].ty.to_token_stream()
+                    }
+                    fields => fields.to_token_stream(),
+                };
                 cx.error_spanned_by(
-                    &variant.fields,
-                    "`#[odata(other)]` goes on a variant holding the unknown text: `Other(String)`",
+                    spanned,
+                    format!(
+                        "the `#[odata(other)]` variant holds the unknown member's text: write `{}(String)`",
+                        variant.ident
+                    ),
                 );
-                if matches!(variant.fields, syn::Fields::Unit) {
-                    cx.error_spanned_by(&variant.ident, "this `other` variant holds no `String`");
-                }
                 continue;
             }
             if let Some(rename) = &attrs.rename {
-                cx.error_spanned_by(rename, "the `other` variant has no wire name of its own");
+                cx.error_spanned_by(
+                    rename,
+                    "the `other` variant has no wire name of its own (it keeps whatever it receives): remove `rename`",
+                );
             }
         } else if !matches!(variant.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(
-                &variant.fields,
-                "ODataEnum members carry no data; only the one `#[odata(other)]` variant holds the unknown text as `Other(String)`",
-            );
+            let message = if is_string_tuple(&variant.fields) {
+                format!(
+                    "an ODataEnum member carries no data: if `{}` is the catch-all for unknown members, mark it `#[odata(other)]`",
+                    variant.ident
+                )
+            } else {
+                format!(
+                    "an ODataEnum member carries no data: write `{}`; only the one `#[odata(other)]` variant holds data, as `Other(String)`",
+                    variant.ident
+                )
+            };
+            cx.error_spanned_by(&variant.fields, message);
             continue;
         }
         let wire = match &attrs.rename {
@@ -311,7 +369,7 @@ fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>>
                 };
                 let mut error = syn::Error::new(
                     spanned.to_token_stream().span(),
-                    format!("two variants have the wire name \"{wire}\""),
+                    format!("two variants have the wire name \"{wire}\": rename one"),
                 );
                 error.combine(syn::Error::new_spanned(
                     first.ident,
@@ -337,4 +395,67 @@ fn is_string_tuple(fields: &syn::Fields) -> bool {
         }
         _ => false,
     }
+}
+
+/// The variants of a `Polymorphic` enum: each `Variant(Type)`, exactly one `#[odata(base)]`, at
+/// most one `#[odata(unknown)]` (holding an `odata_resource::UnknownType`).
+fn polymorphic_from_ast<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    data: &'a syn::DataEnum,
+) -> Vec<PolymorphicVariant<'a>> {
+    let mut variants: Vec<PolymorphicVariant<'a>> = Vec::new();
+    for variant in &data.variants {
+        let attrs = attr::PolymorphicVariant::from_attrs(cx, &variant.attrs);
+        let ty = match &variant.fields {
+            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0].ty,
+            _ => {
+                cx.error_spanned_by(
+                    variant,
+                    "each variant of a Polymorphic enum holds one type: `TeamsAsyncOperation(TeamsAsyncOperation)`",
+                );
+                continue;
+            }
+        };
+        let role = match (&attrs.base, &attrs.unknown) {
+            (Some(base), Some(_)) => {
+                cx.error_spanned_by(base, "a variant is either `base` or `unknown`, not both");
+                continue;
+            }
+            (Some(_), None) => PolymorphicRole::Base,
+            (None, Some(_)) => PolymorphicRole::Unknown,
+            (None, None) => PolymorphicRole::Derived,
+        };
+        if role != PolymorphicRole::Derived {
+            if let Some(first) = variants.iter().find(|v| v.role == role) {
+                let key = if role == PolymorphicRole::Base {
+                    "base"
+                } else {
+                    "unknown"
+                };
+                let mut error = syn::Error::new_spanned(
+                    &variant.ident,
+                    format!("a second `{key}` variant: a Polymorphic enum has one"),
+                );
+                error.combine(syn::Error::new_spanned(
+                    first.ident,
+                    format!("the first `{key}` variant"),
+                ));
+                cx.syn_error(error);
+                continue;
+            }
+        }
+        variants.push(PolymorphicVariant {
+            ident: &variant.ident,
+            ty,
+            role,
+        });
+    }
+    if !variants.iter().any(|v| v.role == PolymorphicRole::Base) {
+        cx.error_spanned_by(
+            &input.ident,
+            "a Polymorphic enum needs one `#[odata(base)]` variant: the declared type, read when a value has no `@odata.type`",
+        );
+    }
+    variants
 }

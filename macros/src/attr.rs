@@ -28,7 +28,7 @@ impl<T> Attr<T> {
         if let Some((first, _)) = &self.first {
             let mut error = syn::Error::new_spanned(
                 &tokens,
-                format!("duplicate odata attribute `{}`", self.name),
+                format!("duplicate odata attribute `{}`: remove one", self.name),
             );
             error.combine(syn::Error::new_spanned(
                 first,
@@ -47,6 +47,11 @@ impl<T> Attr<T> {
     pub fn is_set(&self) -> bool {
         self.first.is_some()
     }
+
+    /// The key's tokens where it was first given, to point later errors at it.
+    pub fn key(self) -> Option<TokenStream> {
+        self.first.map(|(tokens, _)| tokens)
+    }
 }
 
 /// One `path` of a Resource.
@@ -60,18 +65,21 @@ pub struct PathAttr {
 /// Container attributes of a Resource or ComplexType.
 pub struct Container {
     pub type_name: Option<LitStr>,
+    /// Whether a `type` key was written at all (a bad one is reported where it is, and not
+    /// again as missing).
+    pub type_seen: bool,
     pub paths: Vec<PathAttr>,
     pub krate: Option<syn::Path>,
     pub no_type_annotation: bool,
 }
 
-/// Field attributes.
+/// Field attributes. A flag holds its key's tokens when given, so errors can point at it.
 pub struct Field {
     pub rename: Option<LitStr>,
-    pub read_only: bool,
-    pub non_nullable: bool,
-    pub additional: bool,
-    pub annotations: bool,
+    pub read_only: Option<TokenStream>,
+    pub non_nullable: Option<TokenStream>,
+    pub additional: Option<TokenStream>,
+    pub annotations: Option<TokenStream>,
 }
 
 /// Variant attributes.
@@ -87,6 +95,7 @@ impl Container {
         let mut krate = Attr::none(CRATE);
         let mut no_type_annotation = Attr::none(NO_TYPE_ANNOTATION);
         let mut paths = Vec::new();
+        let mut type_seen = false;
         let level = if keys == ENUM_KEYS {
             "enum"
         } else {
@@ -99,6 +108,7 @@ impl Container {
             }
             if key == TYPE {
                 // #[odata(type = "namespace.Name")]
+                type_seen = true;
                 if let Some(lit) = string_value(cx, meta, TYPE, "\"microsoft.graph.team\"")? {
                     if let Err(message) = check_type_name(&lit.value()) {
                         cx.error_spanned_by(&lit, message);
@@ -124,6 +134,7 @@ impl Container {
         });
         Container {
             type_name: type_name.get(),
+            type_seen,
             paths,
             krate: krate.get(),
             no_type_annotation: no_type_annotation.is_set(),
@@ -166,10 +177,10 @@ impl Field {
         });
         Field {
             rename: rename.get(),
-            read_only: read_only.is_set(),
-            non_nullable: non_nullable.is_set(),
-            additional: additional.is_set(),
-            annotations: annotations.is_set(),
+            read_only: read_only.key(),
+            non_nullable: non_nullable.key(),
+            additional: additional.key(),
+            annotations: annotations.key(),
         }
     }
 }
@@ -204,6 +215,37 @@ impl Variant {
     }
 }
 
+/// Variant attributes of a `Polymorphic` enum.
+pub struct PolymorphicVariant {
+    pub base: Option<TokenStream>,
+    pub unknown: Option<TokenStream>,
+}
+
+impl PolymorphicVariant {
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut base = Attr::none(BASE);
+        let mut unknown_type = Attr::none(UNKNOWN);
+        each_meta(cx, attrs, |meta| {
+            let key = key_of(meta);
+            let slot = match key.as_str() {
+                // #[odata(base)]
+                BASE => &mut base,
+                // #[odata(unknown)]
+                UNKNOWN => &mut unknown_type,
+                _ => return unknown(cx, meta, "variant", &key, POLYMORPHIC_VARIANT_KEYS),
+            };
+            let name = slot.name;
+            flag(cx, meta, name)?;
+            slot.set(cx, &meta.path, meta.path.to_token_stream());
+            Ok(())
+        });
+        PolymorphicVariant {
+            base: base.get(),
+            unknown: unknown_type.get(),
+        }
+    }
+}
+
 /// Runs `f` on every nested meta of every `#[odata(...)]`; a syntax error ends that attribute.
 fn each_meta(
     cx: &Ctxt,
@@ -211,9 +253,24 @@ fn each_meta(
     mut f: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) {
     for attr in attrs.iter().filter(|a| a.path().is_ident(ODATA)) {
-        if let syn::Meta::List(list) = &attr.meta {
-            if list.tokens.is_empty() {
+        match &attr.meta {
+            syn::Meta::List(list) if list.tokens.is_empty() => {
                 cx.error_spanned_by(attr, "empty `#[odata()]`: remove it or add a key");
+                continue;
+            }
+            syn::Meta::List(_) => {}
+            syn::Meta::Path(path) => {
+                cx.error_spanned_by(
+                    path,
+                    "`#[odata]` needs keys: write `#[odata(key)]` or `#[odata(key = \"value\")]`",
+                );
+                continue;
+            }
+            syn::Meta::NameValue(name_value) => {
+                cx.error_spanned_by(
+                    &name_value.value,
+                    "`#[odata = …]` is not a form odata reads: write the key inside parentheses, e.g. `#[odata(rename = \"wireName\")]`",
+                );
                 continue;
             }
         }
@@ -240,7 +297,12 @@ fn unknown(
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut message = format!("unknown odata {level} attribute `{key}`; expected one of {list}");
+    let expected = if keys.len() == 1 {
+        format!("the only one is {list}")
+    } else {
+        format!("expected one of {list}")
+    };
+    let mut message = format!("unknown odata {level} attribute `{key}`; {expected}");
     if let Some(close) = keys.iter().min_by_key(|k| distance(key, k)) {
         if distance(key, close) <= 2.max(key.len() / 3) {
             message.push_str(&format!(" (did you mean `{close}`?)"));
@@ -262,6 +324,14 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<()> {
     if meta.input.is_empty() || meta.input.peek(Token![,]) {
         return Ok(());
+    }
+    if !meta.input.peek(Token![=]) && !meta.input.peek(syn::token::Paren) {
+        let next: proc_macro2::TokenTree = meta.input.fork().parse()?;
+        cx.error_spanned_by(
+            &next,
+            format!("expected `,` between odata attributes: write `#[odata({name}, {next})]`"),
+        );
+        return skip_value(meta.input);
     }
     if meta.input.peek(Token![=]) {
         meta.input.parse::<Token![=]>()?;
@@ -309,7 +379,18 @@ fn string_value(
 
 fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> syn::Result<()> {
     if meta.input.peek(syn::token::Paren) {
+        if let Some(lit) = quoted_path_name(meta.input) {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "a path's name is an identifier, not a string: write `path({} = \"/teams/{{id}}\")`",
+                    lit.value()
+                ),
+            );
+            return skip_value(meta.input);
+        }
         return meta.parse_nested_meta(|named| {
+            // path(team = "/teams/{teamsId}")
             let Some(name) = named.path.get_ident().cloned() else {
                 cx.error_spanned_by(
                     &named.path,
@@ -317,6 +398,15 @@ fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> s
                 );
                 return skip_value(named.input);
             };
+            if !named.input.peek(Token![=]) {
+                cx.error_spanned_by(
+                    &name,
+                    format!(
+                        "path `{name}` needs a template: write `path({name} = \"/teams/{{id}}\")`"
+                    ),
+                );
+                return skip_value(named.input);
+            }
             if let Some(lit) = string_value(cx, &named, "path(name)", "\"/teams/{id}\"")? {
                 push_path(cx, paths, Some(name), lit);
             }
@@ -327,6 +417,17 @@ fn parse_path(cx: &Ctxt, meta: &ParseNestedMeta, paths: &mut Vec<PathAttr>) -> s
         push_path(cx, paths, None, lit);
     }
     Ok(())
+}
+
+/// `path("team" = …)`: the string a user wrote where the name goes, if so.
+fn quoted_path_name(input: ParseStream) -> Option<LitStr> {
+    let fork = input.fork();
+    let parse = |input: ParseStream| -> syn::Result<LitStr> {
+        let content;
+        syn::parenthesized!(content in input);
+        content.parse()
+    };
+    parse(&fork).ok()
 }
 
 fn push_path(cx: &Ctxt, paths: &mut Vec<PathAttr>, name: Option<Ident>, lit: LitStr) {
@@ -367,7 +468,10 @@ fn parse_crate_path(cx: &Ctxt, lit: &LitStr) -> Option<syn::Path> {
             None
         }
         Err(_) => {
-            cx.error_spanned_by(lit, "`crate` must be a path such as \"::my_sdk::odata\"");
+            cx.error_spanned_by(
+                lit,
+                "`crate` must be the path where this crate is reachable, such as \"::my_sdk::odata\"",
+            );
             None
         }
     }
@@ -382,7 +486,10 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
         ));
     }
     if name.chars().any(char::is_whitespace) {
-        return Err(format!("type name \"{name}\" must not contain spaces"));
+        let joined: String = name.split_whitespace().collect();
+        return Err(format!(
+            "type name \"{name}\" must not contain spaces: write \"{joined}\""
+        ));
     }
     let parts: Vec<&str> = name.split('.').collect();
     let identifiers = parts.iter().all(|p| {
@@ -400,17 +507,23 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
 }
 
 /// A wire name must be written as is into JSON without escaping and be non-empty.
+/// `#[odata(rename = "@odata.etag")]` → an annotation, which has its own field.
 fn check_wire_name(cx: &Ctxt, lit: &LitStr) {
     let value = lit.value();
     if value.is_empty() {
-        cx.error_spanned_by(lit, "`rename` must not be empty");
+        cx.error_spanned_by(lit, "`rename` must not be empty: write the property's JSON name, e.g. `#[odata(rename = \"displayName\")]`");
+    } else if value.contains('@') {
+        cx.error_spanned_by(
+            lit,
+            format!("\"{value}\" is an annotation, not a property: keep annotations in an `#[odata(annotations)] annotations: odata_resource::Annotations` field"),
+        );
     } else if value
         .chars()
-        .any(|c| c == '"' || c == '\\' || c.is_control() || c == '@')
+        .any(|c| c == '"' || c == '\\' || c.is_control())
     {
         cx.error_spanned_by(
             lit,
-            "`rename` must not contain `\"`, `\\`, `@` or control characters",
+            "`rename` must not contain `\"`, `\\` or control characters: OData property names are identifiers",
         );
     }
 }

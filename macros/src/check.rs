@@ -9,10 +9,10 @@ use crate::ast::{last_segment_is, Container, Data, Kind, Role};
 use crate::ctxt::Ctxt;
 
 /// Builder methods every Resource builder has; a field setter must not take their names.
-const BUILDER_METHODS: &[&str] = &["build", "if_match", "header"];
+const BUILDER_METHODS: &[&str] = &["build", "if_match", "header", "diff"];
 
 pub fn check(cx: &Ctxt, cont: &mut Container) {
-    if cont.kind == Kind::Enum {
+    if matches!(cont.kind, Kind::Enum | Kind::Polymorphic) {
         return;
     }
     check_type_name_given(cx, cont);
@@ -26,7 +26,7 @@ pub fn check(cx: &Ctxt, cont: &mut Container) {
 
 /// `#[odata(type = "…")]` is required: it is written as `@odata.type`.
 fn check_type_name_given(cx: &Ctxt, cont: &Container) {
-    if cont.type_name.is_none() {
+    if cont.type_name.is_none() && !cont.type_seen {
         cx.error_spanned_by(
             cont.ident,
             format!(
@@ -57,13 +57,19 @@ fn check_paths(cx: &Ctxt, cont: &mut Container) {
             None => (String::new(), path.lit.to_token_stream()),
         };
         if let Some(first) = seen.get(&key) {
-            let message = if key.is_empty() {
-                "a second unnamed path: name them, e.g. `path(team = \"…\")`, to get one `patch_<name>` constructor each".to_owned()
+            let (message, note) = if key.is_empty() {
+                (
+                    "a second unnamed path: both would be `patch(…)`; name them, e.g. `path(team = \"…\")`, to get one `patch_<name>` constructor each".to_owned(),
+                    "the first unnamed path".to_owned(),
+                )
             } else {
-                format!("two paths are named `{key}`")
+                (
+                    format!("two paths are named `{key}`: both would be `patch_{key}(…)`; rename one"),
+                    format!("the first path named `{key}`"),
+                )
             };
             let mut error = syn::Error::new_spanned(&spanned, message);
-            error.combine(syn::Error::new_spanned(first, "first path with that name"));
+            error.combine(syn::Error::new_spanned(first, note));
             cx.syn_error(error);
             return false;
         }
@@ -74,20 +80,28 @@ fn check_paths(cx: &Ctxt, cont: &mut Container) {
 
 /// `additional` is a `Map<String, Value>`, `annotations` an `Annotations`, one of each at most,
 /// and property attributes mean nothing on them.
+/// `#[odata(additional)] rest: Vec<String>` → "an `additional` field must be of type …".
 fn check_special_fields(cx: &Ctxt, cont: &mut Container) {
     let Data::Struct(fields) = &mut cont.data else {
         return;
     };
     let mut first: HashMap<&'static str, proc_macro2::TokenStream> = HashMap::new();
     for field in fields.iter_mut() {
-        let (name, expected_last, expected) = match field.role {
+        let attrs = &field.attrs;
+        let (name, key, expected_last, expected) = match field.role {
             Role::Property => continue,
             Role::Additional => (
                 "additional",
+                &attrs.additional,
                 "Map",
-                "`serde_json::Map<String, serde_json::Value>` (re-exported as `odata_resource::Map`)",
+                "`Map<String, Value>` (`odata_resource::{Map, Value}`)",
             ),
-            Role::Annotations => ("annotations", "Annotations", "`odata_resource::Annotations`"),
+            Role::Annotations => (
+                "annotations",
+                &attrs.annotations,
+                "Annotations",
+                "`odata_resource::Annotations`",
+            ),
         };
         if !last_segment_is(field.ty, expected_last) {
             cx.error_spanned_by(
@@ -95,29 +109,38 @@ fn check_special_fields(cx: &Ctxt, cont: &mut Container) {
                 format!("an `{name}` field must be of type {expected}"),
             );
         }
+        let key = key.clone().unwrap_or_else(|| field.ident.to_token_stream());
         if let Some(previous) = first.get(name) {
-            let mut error =
-                syn::Error::new_spanned(field.ident, format!("a second `{name}` field"));
+            let mut error = syn::Error::new_spanned(
+                &key,
+                format!("a second `{name}` field: one field receives them all; remove this one"),
+            );
             error.combine(syn::Error::new_spanned(
                 previous,
-                format!("first `{name}` field"),
+                format!("the first `{name}` field"),
             ));
             cx.syn_error(error);
         } else {
-            first.insert(name, field.ident.to_token_stream());
+            first.insert(name, key);
         }
-        let attrs = &field.attrs;
         if let Some(rename) = &attrs.rename {
             cx.error_spanned_by(
                 rename,
-                format!("`rename` has no meaning on the `{name}` field"),
+                format!(
+                    "`rename` has no meaning on the `{name}` field: it has no wire name; remove it"
+                ),
             );
         }
-        if attrs.read_only || attrs.non_nullable {
-            cx.error_spanned_by(
-                field.ident,
-                format!("`read_only` and `non_nullable` have no meaning on the `{name}` field"),
-            );
+        for (flag, given) in [
+            ("read_only", &attrs.read_only),
+            ("non_nullable", &attrs.non_nullable),
+        ] {
+            if let Some(given) = given {
+                cx.error_spanned_by(
+                    given,
+                    format!("`{flag}` has no meaning on the `{name}` field (it is never in a PATCH body): remove it"),
+                );
+            }
         }
     }
 }
@@ -132,7 +155,10 @@ fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
         if let Some(first) = seen.get(&field.wire) {
             let mut error = syn::Error::new_spanned(
                 &field.wire_span,
-                format!("two properties have the wire name \"{}\"", field.wire),
+                format!(
+                    "two properties have the wire name \"{}\": rename one",
+                    field.wire
+                ),
             );
             error.combine(syn::Error::new_spanned(
                 first,
@@ -167,7 +193,10 @@ fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
         if let Some(name) = clash {
             cx.error_spanned_by(
                 field.ident,
-                format!("the builder method `{name}` of this field collides with another builder method; rename the field"),
+                format!(
+                    "field `{setter}` would get the builder method `{name}()`, which the builder already has; rename the field and keep its wire name with `#[odata(rename = \"{}\")]`",
+                    field.wire
+                ),
             );
             field.read_only = true;
             continue;

@@ -7,6 +7,10 @@ mod case;
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod robustness_tests;
+#[cfg(test)]
+mod snapshot_tests;
 mod symbol;
 mod template;
 
@@ -34,4 +38,14 @@ pub fn derive_complex_type(input: TokenStream) -> TokenStream {
 pub fn derive_odata_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input, ast::Kind::Enum).into()
+}
+
+/// Derives reading and writing for an enum of derived types (one `Variant(Type)` each, every
+/// `Type` a `Resource` or `ComplexType`), dispatched on `@odata.type`: `#[odata(base)]` marks the
+/// declared type (read when there is no `@odata.type`), `#[odata(unknown)]` a variant holding an
+/// `UnknownType` for types nobody declared.
+#[proc_macro_derive(Polymorphic, attributes(odata))]
+pub fn derive_polymorphic(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input, ast::Kind::Polymorphic).into()
 }

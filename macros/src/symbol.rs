@@ -23,3 +23,8 @@ pub const VARIANT_KEYS: &[&str] = &[RENAME, OTHER];
 
 // enum container
 pub const ENUM_KEYS: &[&str] = &[CRATE];
+
+// polymorphic enum variant
+pub const BASE: &str = "base";
+pub const UNKNOWN: &str = "unknown";
+pub const POLYMORPHIC_VARIANT_KEYS: &[&str] = &[BASE, UNKNOWN];

@@ -16,7 +16,7 @@ pub struct Param {
     pub arg: String,
 }
 
-/// Parses a template, or says what is wrong with it.
+/// Parses a template, or says what is wrong with it and how to fix it.
 pub fn parse(template: &str) -> Result<Template, String> {
     if !template.starts_with('/') {
         return Err(format!(
@@ -24,9 +24,15 @@ pub fn parse(template: &str) -> Result<Template, String> {
             template.trim_start_matches('/')
         ));
     }
-    if let Some(c) = template.chars().find(|c| matches!(c, '?' | '#')) {
+    if let Some(at) = template.find(['?', '#']) {
+        let (what, c) = if template[at..].starts_with('?') {
+            ("a query string", '?')
+        } else {
+            ("a fragment", '#')
+        };
         return Err(format!(
-            "path template must not contain `{c}`: a template is a path, without query or fragment"
+            "path template must not contain {what} (`{c}`): a template is only the path; write \"{}\"",
+            &template[..at]
         ));
     }
     let mut literals = vec![String::new()];
@@ -35,28 +41,17 @@ pub fn parse(template: &str) -> Result<Template, String> {
     while let Some(c) = rest.chars().next() {
         match c {
             '{' => {
-                let close = rest
-                    .find('}')
-                    .ok_or_else(|| "unclosed `{` in path template".to_owned())?;
-                let name = &rest[1..close];
-                let param = placeholder(name)?;
-                if params.iter().any(|p| p.arg == param.arg) {
-                    return Err(format!(
-                        "placeholder `{{{name}}}` is used twice in the path template"
-                    ));
-                }
-                let before = literals.last().map_or("", String::as_str);
-                let after = &rest[close + 1..];
-                if !before.ends_with('/') || !(after.is_empty() || after.starts_with('/')) {
-                    return Err(format!(
-                        "placeholder `{{{name}}}` must be a whole path segment, between `/`s"
-                    ));
-                }
+                let (param, after) = next_param(template, rest, &params)?;
                 params.push(param);
                 literals.push(String::new());
                 rest = after;
             }
-            '}' => return Err("unmatched `}` in path template".to_owned()),
+            '}' => {
+                return Err(
+                    "unmatched `}` in path template: a placeholder is written `{name}`, e.g. `{teamsId}`"
+                        .to_owned(),
+                )
+            }
             _ => {
                 if let Some(last) = literals.last_mut() {
                     last.push(c);
@@ -66,9 +61,61 @@ pub fn parse(template: &str) -> Result<Template, String> {
         }
     }
     if template.contains("//") {
-        return Err("path template has an empty segment (`//`)".to_owned());
+        return Err(format!(
+            "path template has an empty segment (`//`): write \"{}\"",
+            collapse_slashes(template)
+        ));
     }
     Ok(Template { literals, params })
+}
+
+/// The placeholder at the start of `rest` (which starts with `{`), and what follows it.
+fn next_param<'t>(
+    template: &str,
+    rest: &'t str,
+    params: &[Param],
+) -> Result<(Param, &'t str), String> {
+    let close = rest
+        .find('}')
+        .filter(|&close| !rest[1..close].contains('{'));
+    let Some(close) = close else {
+        let open: String = rest.chars().take_while(|&c| c != '/').collect();
+        return Err(format!(
+            "unclosed `{{` in path template: `{open}` needs a `}}`, e.g. `{{teamsId}}`"
+        ));
+    };
+    let name = &rest[1..close];
+    let param = placeholder(name)?;
+    if let Some(first) = params.iter().find(|p| p.arg == param.arg) {
+        return Err(if first.name == name {
+            format!(
+                "placeholder `{{{name}}}` is used twice in the path template: give each its own name, e.g. `{{teamId}}` and `{{channelId}}`"
+            )
+        } else {
+            format!(
+                "placeholders `{{{}}}` and `{{{name}}}` both become the argument `{}`: give each its own name",
+                first.name, param.arg
+            )
+        });
+    }
+    let start = template.len() - rest.len();
+    let after = &rest[close + 1..];
+    if !template[..start].ends_with('/') || !(after.is_empty() || after.starts_with('/')) {
+        return Err(format!(
+            "placeholder `{{{name}}}` must be a whole path segment, between `/`s (key syntax such as `('{{{name}}}')` is not supported): write `/{{{name}}}`"
+        ));
+    }
+    Ok((param, after))
+}
+
+fn collapse_slashes(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    for c in template.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn placeholder(name: &str) -> Result<Param, String> {
@@ -77,19 +124,20 @@ fn placeholder(name: &str) -> Result<Param, String> {
             "empty placeholder `{}` in path template: name it, e.g. `{teamsId}`".to_owned(),
         );
     }
-    if name.contains('{') {
-        return Err(format!("unclosed `{{` in path template before `{name}`"));
-    }
     let arg = to_snake(name);
-    let valid = arg
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && arg.chars().all(|c| c.is_alphanumeric() || c == '_')
-        && syn::parse_str::<syn::Ident>(&arg).is_ok();
-    if !valid {
+    if let Some(bad) = arg.chars().find(|&c| !(c.is_alphanumeric() || c == '_')) {
         return Err(format!(
-            "placeholder `{{{name}}}` cannot become a Rust identifier: use letters, digits, `_` or `-`, not starting with a digit, and not a keyword"
+            "placeholder `{{{name}}}` cannot become a Rust argument name: `{bad}` is not allowed; use letters, digits, `_` or `-`"
+        ));
+    }
+    if arg.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(format!(
+            "placeholder `{{{name}}}` cannot become a Rust argument name: `{arg}` starts with a digit; start the placeholder with a letter"
+        ));
+    }
+    if syn::parse_str::<syn::Ident>(&arg).is_err() {
+        return Err(format!(
+            "placeholder `{{{name}}}` cannot become a Rust argument name: `{arg}` is a Rust keyword; rename it, e.g. `{{{name}Id}}`"
         ));
     }
     Ok(Param {
@@ -132,11 +180,13 @@ mod tests {
             ("/teams/id}", "unmatched `}`"),
             ("/teams/{}", "empty placeholder"),
             ("/a/{id}/b/{id}", "used twice"),
-            ("/a/{1x}", "cannot become a Rust identifier"),
-            ("/a/{type}", "cannot become a Rust identifier"),
-            ("/a/{x y}", "cannot become a Rust identifier"),
-            ("/a?$select=id", "without query"),
-            ("/a#frag", "without query"),
+            ("/a/{x}/b/{X}", "both become the argument `x`"),
+            ("/a/{1x}", "starts with a digit"),
+            ("/a/{type}", "is a Rust keyword"),
+            ("/a/{x y}", "` ` is not allowed"),
+            ("/a/{x{y}", "unclosed `{`"),
+            ("/a?$select=id", "a query string"),
+            ("/a#frag", "a fragment"),
             ("/a('{id}')", "whole path segment"),
             ("/a//b", "empty segment"),
         ] {

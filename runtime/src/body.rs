@@ -28,6 +28,7 @@ impl PatchBody {
     }
 
     /// Writes one property unless it is [`Patch::Absent`]; `key` is the pre-escaped `"name":`.
+    #[inline]
     pub fn property<T: ODataValue>(&mut self, key: &'static [u8], value: &Patch<T>) {
         match value {
             Patch::Absent => {}
@@ -51,6 +52,7 @@ impl PatchBody {
 }
 
 /// Starts a member: a comma unless it is the first, then the pre-escaped `"name":`.
+#[inline]
 fn member(out: &mut Vec<u8>, key: &[u8]) {
     if out.last() != Some(&b'{') {
         out.push(b',');
@@ -61,6 +63,7 @@ fn member(out: &mut Vec<u8>, key: &[u8]) {
 /// Writes a complex value (`ComplexType`'s [`ODataValue`]): `{`, the type member, properties,
 /// undeclared properties, `}`.
 #[doc(hidden)]
+#[inline]
 pub fn begin_object(out: &mut Vec<u8>, type_member: &'static [u8]) {
     out.push(b'{');
     out.extend_from_slice(type_member);
@@ -68,6 +71,7 @@ pub fn begin_object(out: &mut Vec<u8>, type_member: &'static [u8]) {
 
 /// One property of a complex value; `key` is the pre-escaped `"name":`.
 #[doc(hidden)]
+#[inline]
 pub fn object_property<T: ODataValue + ?Sized>(out: &mut Vec<u8>, key: &'static [u8], value: &T) {
     member(out, key);
     value.write_json(out);
@@ -88,6 +92,7 @@ pub fn object_additional(out: &mut Vec<u8>, additional: &Map<String, Value>) {
 
 /// Closes a complex value.
 #[doc(hidden)]
+#[inline]
 pub fn end_object(out: &mut Vec<u8>) {
     out.push(b'}');
 }

@@ -182,39 +182,34 @@ impl DateTimeOffset {
             bytes: [0; MAX_LEN],
             len: 0,
         };
-        let year = self.date.year();
+        // one calendar computation rather than one each for the month and the day
+        let (year, month, day) = self.date.to_calendar_date();
+        let (hour, minute, second) = self.time.as_hms();
         if year < 0 || self.negative_zero_year {
             buf.push(b'-');
         }
-        let year = year.unsigned_abs();
-        buf.push(digit(year / 1000));
-        buf.push(digit(year / 100));
-        buf.push(digit(year / 10));
-        buf.push(digit(year));
+        buf.push_digits(year.unsigned_abs(), 4);
         buf.push(b'-');
-        buf.push_two(u8::from(self.date.month()));
+        buf.push_two(u8::from(month));
         buf.push(b'-');
-        buf.push_two(self.date.day());
+        buf.push_two(day);
         buf.push(b'T');
-        buf.push_two(self.time.hour());
+        buf.push_two(hour);
         buf.push(b':');
-        buf.push_two(self.time.minute());
+        buf.push_two(minute);
         if self.seconds_written {
             buf.push(b':');
-            buf.push_two(self.time.second());
+            buf.push_two(second);
             if self.fraction_digits > 0 {
                 buf.push(b'.');
-                let nanos = self.time.nanosecond();
-                let mut divisor = 100_000_000;
-                for _ in 0..self.fraction_digits.min(9) {
-                    buf.push(digit(nanos / divisor));
-                    divisor /= 10;
-                }
-                let sub = u32::from(self.sub_nanos);
-                let mut divisor = 100;
-                for _ in 9..self.fraction_digits {
-                    buf.push(digit(sub / divisor));
-                    divisor /= 10;
+                // the leading `shown` of the 9 nanosecond digits, then digits 10 to 12
+                let shown = self.fraction_digits.min(9);
+                let nanos = self.time.nanosecond() / POW10[usize::from(9 - shown)];
+                buf.push_digits(nanos, shown);
+                if self.fraction_digits > 9 {
+                    let extra = self.fraction_digits - 9;
+                    let sub = u32::from(self.sub_nanos) / POW10[usize::from(3 - extra)];
+                    buf.push_digits(sub, extra);
                 }
             }
         }
@@ -232,6 +227,20 @@ impl DateTimeOffset {
         buf
     }
 }
+
+/// `10^n` for `n` in `0..=9`.
+const POW10: [u32; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
 
 /// The longest text form: `-9999-12-31T23:59:59.999999999999+23:59`.
 const MAX_LEN: usize = 39;
@@ -253,6 +262,19 @@ impl Encoded {
     fn push_two(&mut self, value: u8) {
         self.push(digit(u32::from(value / 10)));
         self.push(digit(u32::from(value)));
+    }
+
+    /// The last `count` decimal digits of `value`, with leading zeros; right to left, so that
+    /// every division is by the constant 10.
+    fn push_digits(&mut self, mut value: u32, count: u8) {
+        let end = (self.len + usize::from(count)).min(MAX_LEN);
+        if let Some(slots) = self.bytes.get_mut(self.len..end) {
+            for slot in slots.iter_mut().rev() {
+                *slot = digit(value);
+                value /= 10;
+            }
+        }
+        self.len = end;
     }
 
     fn as_bytes(&self) -> &[u8] {
@@ -626,6 +648,96 @@ impl Scanner<'_> {
 const OFFSET: &str = "the UTC offset (`Z`, `+hh:mm` or `-hh:mm`)";
 
 fn parse_value(text: &str) -> Result<DateTimeOffset, ErrorKind> {
+    match parse_common(text.as_bytes()) {
+        Some(value) => Ok(value),
+        None => parse_full(text),
+    }
+}
+
+/// The shape services send, `yyyy-mm-ddThh:mm:ss` with an optional fraction and `Z` or
+/// `±hh:mm`, read at fixed positions in one pass. `None` for anything else, valid or not:
+/// [`parse_full`] then reads it, or names what is wrong. Where this returns a value,
+/// `parse_full` returns the same one (checked by the tests).
+fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T' | b't', h0, h1, b':', i0, i1, b':', s0, s1, rest @ ..] =
+        text
+    else {
+        return None;
+    };
+    let year = i32::from(two_digits(*y0, *y1)?) * 100 + i32::from(two_digits(*y2, *y3)?);
+    let month = Month::try_from(two_digits(*m0, *m1)?).ok()?;
+    let date = Date::from_calendar_date(year, month, two_digits(*d0, *d1)?).ok()?;
+    let (hour, minute, second) = (
+        two_digits(*h0, *h1)?,
+        two_digits(*i0, *i1)?,
+        two_digits(*s0, *s1)?,
+    );
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let (nanos, sub_nanos, fraction_digits, rest) = match rest {
+        [b'.', fraction @ ..] => {
+            // one pass: digits 1 to 9 are nanoseconds, 10 to 12 below them
+            let (mut nanos, mut sub, mut count) = (0_u32, 0_u16, 0_usize);
+            for &byte in fraction {
+                let digit = byte.wrapping_sub(b'0');
+                if digit > 9 {
+                    break;
+                }
+                match count {
+                    0..=8 => nanos = nanos * 10 + u32::from(digit),
+                    9..=11 => sub = sub * 10 + u16::from(digit),
+                    _ => return None,
+                }
+                count += 1;
+            }
+            if count == 0 {
+                return None;
+            }
+            let shown = count.min(9);
+            let nanos = nanos * POW10[9 - shown];
+            let sub = sub * [1, 100, 10, 1][count - shown];
+            (nanos, sub, u8::try_from(count).ok()?, &fraction[count..])
+        }
+        rest => (0, 0, 0, rest),
+    };
+    let (offset, offset_style) = match rest {
+        [b'Z' | b'z'] => (UtcOffset::UTC, OffsetStyle::Z),
+        [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
+            let (hours, minutes) = (two_digits(*h0, *h1)?, two_digits(*m0, *m1)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let negative = *sign == b'-';
+            let style = if negative && hours == 0 && minutes == 0 {
+                OffsetStyle::NegativeZero
+            } else {
+                OffsetStyle::Numeric
+            };
+            (signed_offset(negative, hours, minutes), style)
+        }
+        _ => return None,
+    };
+    Some(DateTimeOffset {
+        date,
+        time: Time::from_hms_nano(hour, minute, second, nanos).ok()?,
+        offset,
+        sub_nanos,
+        fraction_digits,
+        seconds_written: true,
+        offset_style,
+        negative_zero_year: false,
+    })
+}
+
+/// The value of two ASCII digits.
+fn two_digits(tens: u8, ones: u8) -> Option<u8> {
+    let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+    (tens < 10 && ones < 10).then(|| tens * 10 + ones)
+}
+
+/// Reads any `Edm.DateTimeOffset`, naming the first problem of an invalid one.
+fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
     if text.starts_with('\u{feff}') {
         return Err(ErrorKind::ByteOrderMark);
     }
@@ -1408,6 +1520,13 @@ mod tests {
     /// Parses `text`; a value must re-parse from its text to itself, and (for upper-case input)
     /// be written exactly as `text`. Errors must format.
     fn check(text: &str) -> bool {
+        if let Some(fast) = parse_common(text.as_bytes()) {
+            assert_eq!(
+                Ok(fast),
+                parse_full(text),
+                "{text:?}: the fast path differs"
+            );
+        }
         match DateTimeOffset::parse(text) {
             Ok(value) => {
                 let written = value.to_string();
@@ -1559,6 +1678,9 @@ mod tests {
                     Some(date.with_time(time).assume_offset(offset))
                 });
             let parsed = DateTimeOffset::parse(&text);
+            if let Some(fast) = parse_common(text.as_bytes()) {
+                assert_eq!(Ok(fast), parse_full(&text), "{text}: the fast path differs");
+            }
             match (&parsed, expected) {
                 (Ok(value), Some(expected)) => {
                     accepted += 1;
@@ -1573,6 +1695,32 @@ mod tests {
             }
         }
         assert!(accepted > 2_000, "only {accepted} accepted");
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_services_send_and_leaves_the_rest() {
+        for text in [
+            "2016-12-31T23:57:34.9044303+03:00",
+            "2021-05-27T21:23:41Z",
+            "2020-01-01t00:00:00.123456789012z",
+            "0000-02-29T00:00:00.5-00:00",
+        ] {
+            let fast = parse_common(text.as_bytes()).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(Ok(fast), parse_full(text), "{text}");
+        }
+        for text in [
+            "1969-07-20T20:17Z",
+            "-0752-02-29T23:59:59Z",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:59.Z",
+            "2016-12-31T23:59:59.1234567890123Z",
+            "2016-02-30T00:00:00Z",
+            "2016-12-31T23:59:59+24:00",
+            "2016-12-31T23:59:59",
+            "2016-12-31T23:59:59Z ",
+        ] {
+            assert_eq!(parse_common(text.as_bytes()), None, "{text}");
+        }
     }
 
     #[test]

@@ -17,12 +17,14 @@ pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The name.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
         impl<'de> Visitor<'de> for KeyVisitor {
@@ -50,6 +52,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// # Errors
 /// The value's own error, or "duplicate property".
 #[doc(hidden)]
+#[inline]
 pub fn property<'de, A, T>(map: &mut A, slot: &mut Option<T>, name: &str) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
@@ -87,6 +90,7 @@ impl<'de> DeserializeSeed<'de> for Duplicate<'_> {
 /// # Errors
 /// "missing property `name`" for a required property.
 #[doc(hidden)]
+#[inline]
 pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
     slot: Option<T>,
     name: &'static str,
@@ -152,7 +156,7 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
                 };
                 annotations.insert(key, value).map_err(de::Error::custom)
             }
-            None if control => map.next_value_seed(ControlString).map(drop),
+            None if control => map.next_value_seed(ControlStringCheck),
             None => map.next_value::<IgnoredAny>().map(drop),
         }
     } else {
@@ -196,6 +200,33 @@ impl Visitor<'_> for ControlString {
     }
     fn visit_none<E: de::Error>(self) -> Result<Value, E> {
         Ok(Value::Null)
+    }
+}
+
+/// Checks `@odata.type` & co. like [`ControlString`] where there is nowhere to keep them (a type
+/// without an annotations field), without copying the text.
+struct ControlStringCheck;
+
+impl<'de> DeserializeSeed<'de> for ControlStringCheck {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for ControlStringCheck {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ControlString.expecting(f)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
     }
 }
 

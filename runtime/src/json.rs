@@ -2,9 +2,54 @@
 
 /// Appends `s` as a JSON string literal (quotes included) to `out`.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push(b'"');
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    if needs_escaping(bytes) {
+        write_escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// Whether any byte needs an escape (a control character, `"` or `\\`), tested eight bytes at a
+/// time, so text without escapes is copied in one go.
+fn needs_escaping(bytes: &[u8]) -> bool {
+    let word = |eight: &[u8]| {
+        word_needs_escaping(u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+    };
+    let mut words = bytes.chunks_exact(8);
+    if words.by_ref().any(word) {
+        return true;
+    }
+    match words.remainder() {
+        [] => false,
+        // the last eight bytes again, overlapping the words already tested
+        _ if bytes.len() >= 8 => word(&bytes[bytes.len() - 8..]),
+        rest => {
+            let mut padded = [b' '; 8];
+            padded[..rest.len()].copy_from_slice(rest);
+            word(&padded)
+        }
+    }
+}
+
+/// Whether one of the eight bytes in `word` is below 0x20, `"` or `\\` (the bit tricks of
+/// "Bit Twiddling Hacks": `has_less(x, n)` and `has_zero(x ^ byte)`; exact for "any").
+fn word_needs_escaping(word: u64) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+    below_space
+        || has_zero(word ^ (ONES * u64::from(b'"')))
+        || has_zero(word ^ (ONES * u64::from(b'\\')))
+}
+
+/// The escaping loop, for text that needs it.
+#[cold]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape = ESCAPE[usize::from(b)];
@@ -23,7 +68,6 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -69,5 +113,48 @@ pub fn write_serde<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     // writer is infallible.
     if serde_json::to_writer(&mut *out, value).is_err() {
         out.extend_from_slice(b"null");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(s: &str) -> String {
+        let mut out = Vec::new();
+        write_str(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        let long = "x".repeat(70);
+        let mut cases: Vec<String> = ["", "plain", "Tab\there", "q\"uote", "back\\slash", "ü€😀"]
+            .map(str::to_owned)
+            .into();
+        cases.extend((0u8..0x80).map(|b| format!("a{}b", char::from(b))));
+        // an escape in the first, a middle and the last 32-byte chunk, and none
+        for at in [0, 31, 32, 69, 70] {
+            let mut text = long.clone();
+            text.insert(at, '\n');
+            cases.push(text);
+        }
+        cases.push(long);
+        cases.extend(["ééééé\"é", "€€€€\n€€", "😀😀😀😀", "ÿÿÿÿÿÿÿÿ\\"].map(str::to_owned));
+        // every byte value at every position of a 16-byte text (two words, no remainder)
+        for at in 0..16 {
+            for b in 0u8..0x80 {
+                let mut text = "abcdefghijklmnop".to_owned().into_bytes();
+                text[at] = b;
+                cases.push(String::from_utf8(text).unwrap());
+            }
+        }
+        for case in cases {
+            assert_eq!(
+                written(&case),
+                serde_json::to_string(&case).unwrap(),
+                "{case:?}"
+            );
+        }
     }
 }

@@ -11,12 +11,15 @@ pub mod client;
 pub mod datetime;
 #[doc(hidden)]
 pub mod de;
+#[doc(hidden)]
+pub mod diff;
 mod enums;
 mod error;
 mod flags;
 mod json;
 mod patch;
 pub mod path;
+pub mod polymorphic;
 mod request;
 pub mod retry_after;
 #[doc(hidden)]
@@ -27,9 +30,10 @@ mod value;
 pub use annotations::Annotations;
 pub use datetime::{DateTimeOffset, DateTimeParseError};
 pub use enums::{ODataEnum, UnknownEnumMember};
-pub use flags::Flags;
 pub use error::{Error, InnerError, ODataError, ODataErrorDetail, ServiceError};
+pub use flags::Flags;
 pub use patch::Patch;
+pub use polymorphic::UnknownType;
 pub use request::{parse_response, PatchRequest};
 pub use retry_after::RetryAfter;
 pub use value::ODataValue;
@@ -88,6 +92,22 @@ pub(crate) fn without_bom(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
+/// Writes a value (a resource's full representation, say) as JSON through its `Serialize`.
+///
+/// ```
+/// let json = odata_resource_runtime::to_vec(&vec![1, 2]).unwrap();
+/// assert_eq!(json, b"[1,2]");
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] if the value cannot be written as JSON (a map with non-string keys).
+pub fn to_vec<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(value).map_err(|e| Error::Json {
+        path: String::new(),
+        message: e.to_string(),
+    })
+}
+
 /// Reads a failing `body` again with path tracking, to say where `error` happened.
 #[cold]
 fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Error {
@@ -132,12 +152,15 @@ pub mod __private {
         begin_object, end_object, object_additional, object_property, PatchBody,
     };
     pub use crate::de::{expecting, finish, property, undeclared, Key, Undeclared};
+    pub use crate::diff::{option as diff_option, value as diff_value};
     pub use crate::enums::{
         deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
     };
     pub use crate::path::build_path;
+    pub use crate::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};
+    pub use crate::type_name::names_type;
     pub use core;
     pub use serde;
     pub use serde_json;

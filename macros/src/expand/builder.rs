@@ -2,7 +2,8 @@
 //! nullable ones, `if_match`, `header`, `build`, and one `patch…` constructor per path.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::ser::private;
 use super::{key_bytes, type_member};
@@ -65,9 +66,12 @@ pub fn impls(cont: &Container) -> TokenStream {
     let writes = writable(cont).map(|field| {
         let key = key_bytes(&field.wire);
         let member = field.ident;
-        quote!(__body.property(#key, &self.#member);)
+        // Named, so a type that is not `ODataValue` is reported at the field's type.
+        let ty = value_type(field);
+        quote_spanned!(ty.span()=> __body.property::<#ty>(#key, &self.#member);)
     });
     let capacity = 64 + 48 * writable(cont).count();
+    let diff = diff(cont);
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
     quote! {
         #[automatically_derived]
@@ -101,6 +105,8 @@ pub fn impls(cont: &Container) -> TokenStream {
                 self
             }
 
+            #diff
+
             /// Builds the request: the JSON body holds exactly the properties set, after
             /// `@odata.type`.
             ///
@@ -120,14 +126,51 @@ pub fn impls(cont: &Container) -> TokenStream {
     }
 }
 
+/// `diff(old, new)`: sets each writable property whose new value differs from the old one. The
+/// bounds are higher-ranked so that they are checked where `diff` is called, not where the
+/// resource is declared: field types without `PartialEq + Clone` only lose `diff`.
+fn diff(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = private(cont);
+    let bounds = writable(cont).map(|field| {
+        let ty = value_type(field);
+        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone,)
+    });
+    let calls = writable(cont).map(|field| {
+        let member = field.ident;
+        if field.option_inner.is_some() {
+            let nullable = !field.non_nullable;
+            quote!(#p::diff_option(&mut self.#member, &old.#member, &new.#member, #nullable);)
+        } else {
+            quote!(#p::diff_value(&mut self.#member, &old.#member, &new.#member);)
+        }
+    });
+    quote! {
+        /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
+        /// where a nullable property became `None`), so a read–modify–write sends only the
+        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
+        where
+            #(#bounds)*
+        {
+            #(#calls)*
+            self
+        }
+    }
+}
+
 fn setters(cont: &Container, field: &Field) -> TokenStream {
     let krate = &cont.krate;
     let member = field.ident;
     let ty = value_type(field);
     let set_doc = format!("Sets `{}`.", field.wire);
-    let setter = quote! {
+    // The methods are spanned on the field, so rustc's notes about them ("there is a method
+    // `status` with a similar name", "required by this bound") point at the field, not at the
+    // derive.
+    let into = quote_spanned!(ty.span()=> ::core::convert::Into<#ty>);
+    let setter = quote_spanned! {member.span()=>
         #[doc = #set_doc]
-        pub fn #member(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+        pub fn #member(mut self, value: impl #into) -> Self {
             self.#member = #krate::Patch::Value(::core::convert::Into::into(value));
             self
         }
@@ -137,7 +180,7 @@ fn setters(cont: &Container, field: &Field) -> TokenStream {
     }
     let clear = format_ident!("clear_{}", member);
     let clear_doc = format!("Sends `\"{}\": null`, clearing it.", field.wire);
-    quote! {
+    quote_spanned! {member.span()=>
         #setter
         #[doc = #clear_doc]
         pub fn #clear(mut self) -> Self {
@@ -163,9 +206,11 @@ fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
     let names = path.template.params.iter().map(|param| &param.name);
     let literals = &path.template.literals;
     let doc = format!("Starts a PATCH of `{}`.", path.lit.value());
+    // Spanned on the template: a wrong argument's "required by this bound" note shows it.
+    let as_ref = quote_spanned!(path.lit.span()=> ::core::convert::AsRef<::core::primitive::str>);
     quote! {
         #[doc = #doc]
-        pub fn #name(#(#args: impl ::core::convert::AsRef<::core::primitive::str>),*) -> #builder {
+        pub fn #name(#(#args: impl #as_ref),*) -> #builder {
             #builder::__new(#p::build_path(
                 &[#(#literals),*],
                 &[#((#names, ::core::convert::AsRef::as_ref(&#args))),*],

@@ -22,14 +22,18 @@ pub fn expand(cont: &Container) -> TokenStream {
         let ty = field.ty;
         quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
     });
+    // The property's type is named in each call, so a type that is not `Deserialize` is
+    // reported at it.
     let arms = properties.iter().zip(&slots).map(|(field, slot)| {
         let wire = &field.wire;
-        quote!(#wire => #p::property(&mut __map, &mut #slot, #wire)?,)
+        let ty = field.ty;
+        quote!(#wire => #p::property::<_, #ty>(&mut __map, &mut #slot, #wire)?,)
     });
     let build = properties.iter().zip(&slots).map(|(field, slot)| {
         let member = field.ident;
         let wire = &field.wire;
-        quote!(#member: #p::finish(#slot, #wire)?,)
+        let ty = field.ty;
+        quote!(#member: #p::finish::<#ty, _>(#slot, #wire)?,)
     });
     let (declare_special, into, build_special) = special_fields(cont, &p);
     quote! {

@@ -10,27 +10,35 @@ use crate::ast::{Container, Kind};
 
 /// Stubs for an item whose attributes have errors.
 pub fn for_container(cont: &Container) -> TokenStream {
-    let stubs = stubs(cont.ident, cont.kind, &cont.krate);
+    let stubs = stubs(
+        cont.ident,
+        &syn::Generics::default(),
+        cont.kind,
+        &cont.krate,
+    );
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
-            let impls = builder::impls(cont);
-            wrap(builder::declaration(cont), &quote!(#stubs #impls))
+            let impls = [type_impl(cont), builder::impls(cont)];
+            wrap(builder::declaration(cont), &quote!(#stubs #(#impls)*))
         }
         Kind::Resource | Kind::ComplexType => {
             let odata_type = type_impl(cont);
             wrap(TokenStream::new(), &quote!(#stubs #odata_type))
         }
-        Kind::Enum => wrap(TokenStream::new(), &stubs),
+        Kind::Enum | Kind::Polymorphic => wrap(TokenStream::new(), &stubs),
     }
 }
 
-/// Stubs for an item whose shape does not fit the derive (an enum for `Resource`, …).
-pub fn for_shape(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenStream {
-    let stubs = stubs(ident, kind, krate);
+/// Stubs for an item whose shape does not fit the derive (an enum for `Resource`, a generic
+/// struct, …); they carry the item's generics.
+pub fn for_shape(input: &syn::DeriveInput, kind: Kind, krate: &TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let stubs = stubs(ident, &input.generics, kind, krate);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let odata_type = match kind {
-        Kind::Enum => TokenStream::new(),
+        Kind::Enum | Kind::Polymorphic => TokenStream::new(),
         Kind::Resource | Kind::ComplexType => quote! {
-            impl #krate::ODataType for #ident {
+            impl #impl_generics #krate::ODataType for #ident #ty_generics #where_clause {
                 const TYPE_NAME: &'static str = "";
             }
         },
@@ -38,10 +46,20 @@ pub fn for_shape(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenSt
     wrap(TokenStream::new(), &quote!(#stubs #odata_type))
 }
 
-fn stubs(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenStream {
+fn stubs(
+    ident: &syn::Ident,
+    generics: &syn::Generics,
+    kind: Kind,
+    krate: &TokenStream,
+) -> TokenStream {
     let p = quote!(#krate::__private);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mut de_generics = generics.clone();
+    de_generics.params.insert(0, syn::parse_quote!('de));
+    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    let ident = quote!(#ident #ty_generics);
     let serde = quote! {
-        impl #p::serde::Serialize for #ident {
+        impl #impl_generics #p::serde::Serialize for #ident #where_clause {
             fn serialize<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
                 __S: #p::serde::Serializer,
@@ -49,7 +67,7 @@ fn stubs(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenStream {
                 ::core::unreachable!()
             }
         }
-        impl<'de> #p::serde::Deserialize<'de> for #ident {
+        impl #de_impl_generics #p::serde::Deserialize<'de> for #ident #where_clause {
             fn deserialize<__D>(_: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: #p::serde::Deserializer<'de>,
@@ -59,19 +77,18 @@ fn stubs(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenStream {
         }
     };
     let value = quote! {
-        impl #krate::ODataValue for #ident {
+        impl #impl_generics #krate::ODataValue for #ident #where_clause {
             fn write_json(&self, _: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 ::core::unreachable!()
             }
         }
     };
     match kind {
-        Kind::Resource => serde,
-        Kind::ComplexType => quote!(#serde #value),
+        Kind::Resource | Kind::ComplexType | Kind::Polymorphic => quote!(#serde #value),
         Kind::Enum => quote! {
             #serde
             #value
-            impl #krate::ODataEnum for #ident {
+            impl #impl_generics #krate::ODataEnum for #ident #where_clause {
                 const NAME: &'static str = "";
                 const MEMBERS: &'static [&'static str] = &[];
                 fn wire_name(&self) -> &::core::primitive::str {
@@ -84,18 +101,18 @@ fn stubs(ident: &syn::Ident, kind: Kind, krate: &TokenStream) -> TokenStream {
                     ::core::unreachable!()
                 }
             }
-            impl #ident {
+            impl #impl_generics #ident #where_clause {
                 /// The member's name on the wire.
                 pub fn as_str(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
             }
-            impl ::core::fmt::Display for #ident {
+            impl #impl_generics ::core::fmt::Display for #ident #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::unreachable!()
                 }
             }
-            impl ::core::str::FromStr for #ident {
+            impl #impl_generics ::core::str::FromStr for #ident #where_clause {
                 type Err = #krate::UnknownEnumMember;
                 fn from_str(_: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                     ::core::unreachable!()

@@ -6,6 +6,7 @@ mod builder;
 mod de;
 mod enumeration;
 mod fallback;
+mod polymorphic;
 mod ser;
 mod value;
 
@@ -30,19 +31,29 @@ pub fn derive(input: &DeriveInput, kind: Kind) -> TokenStream {
     let expanded = match (&container, &errors) {
         (Ok(cont), Ok(())) => full(cont),
         (Ok(cont), Err(_)) => fallback::for_container(cont),
-        (Err(krate), _) => fallback::for_shape(&input.ident, kind, krate),
+        (Err(krate), _) => fallback::for_shape(input, kind, krate),
     };
     let errors = errors.err().map(|e| e.to_compile_error());
     let output = quote!(#expanded #errors);
-    if std::env::var_os("ODATA_RESOURCE_DEBUG").is_some() {
-        eprintln!("{output}");
-    }
+    debug_print(&input.ident, &output);
     output
+}
+
+/// `ODATA_RESOURCE_DEBUG=1 cargo build` prints every expansion on stderr;
+/// `ODATA_RESOURCE_DEBUG=TeamsAsyncOperation` only that type's.
+fn debug_print(ident: &syn::Ident, output: &TokenStream) {
+    let Some(filter) = std::env::var_os("ODATA_RESOURCE_DEBUG") else {
+        return;
+    };
+    if filter == "1" || filter.is_empty() || *ident == filter.to_string_lossy().as_ref() {
+        eprintln!("// #[derive] on {ident}\n{output}");
+    }
 }
 
 fn full(cont: &Container) -> TokenStream {
     match cont.kind {
         Kind::Enum => wrap(TokenStream::new(), &enumeration::expand(cont)),
+        Kind::Polymorphic => wrap(TokenStream::new(), &polymorphic::expand(cont)),
         Kind::ComplexType => {
             let impls = [
                 type_impl(cont),
@@ -53,7 +64,12 @@ fn full(cont: &Container) -> TokenStream {
             wrap(TokenStream::new(), &quote!(#(#impls)*))
         }
         Kind::Resource if cont.paths.is_empty() => {
-            let impls = [type_impl(cont), ser::expand(cont), de::expand(cont)];
+            let impls = [
+                type_impl(cont),
+                ser::expand(cont),
+                de::expand(cont),
+                value::expand(cont),
+            ];
             wrap(TokenStream::new(), &quote!(#(#impls)*))
         }
         Kind::Resource => {
@@ -61,6 +77,7 @@ fn full(cont: &Container) -> TokenStream {
                 type_impl(cont),
                 ser::expand(cont),
                 de::expand(cont),
+                value::expand(cont),
                 builder::impls(cont),
             ];
             wrap(builder::declaration(cont), &quote!(#(#impls)*))

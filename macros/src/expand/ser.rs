@@ -2,7 +2,8 @@
 //! property (`None` as `null`), kept undeclared properties.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::{Container, Role};
 
@@ -21,7 +22,10 @@ pub fn expand(cont: &Container) -> TokenStream {
     let entries = cont.properties().map(|field| {
         let wire = &field.wire;
         let member = field.ident;
-        quote!(#p::serde::ser::SerializeMap::serialize_entry(&mut __map, #wire, &self.#member)?;)
+        let ty = field.ty;
+        // The value's type is named and spans the call, so a type that is not `Serialize` is
+        // reported at it.
+        quote_spanned!(ty.span()=> __map.serialize_entry::<_, #ty>(#wire, &self.#member)?;)
     });
     quote! {
         #[automatically_derived]
@@ -30,6 +34,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             where
                 __S: #p::serde::Serializer,
             {
+                use #p::serde::ser::SerializeMap as _;
                 let mut __map = #p::begin_serialize(__serializer, #declared, #annotations)?;
                 #(#entries)*
                 #p::end_serialize(__map, #additional)

@@ -1,0 +1,101 @@
+//! `#[derive(Polymorphic)]`: an enum of derived types read by `@odata.type` (the runtime streams
+//! the object to the chosen variant when the type comes first) and written as its variant.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ser::private;
+use crate::ast::{Container, Data, PolymorphicRole};
+
+pub fn expand(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let krate = &cont.krate;
+    let p = private(cont);
+    let Data::Polymorphic(variants) = &cont.data else {
+        return TokenStream::new();
+    };
+    let name = ident.to_string();
+    let base = variants.iter().find(|v| v.role == PolymorphicRole::Base);
+    let unknown = variants.iter().find(|v| v.role == PolymorphicRole::Unknown);
+    let typed: Vec<_> = variants
+        .iter()
+        .filter(|v| v.role != PolymorphicRole::Unknown)
+        .collect();
+    let arms = typed.iter().map(|v| {
+        let variant = v.ident;
+        let ty = v.ty;
+        quote! {
+            ::core::option::Option::Some(__name)
+                if #p::names_type(__name, <#ty as #krate::ODataType>::TYPE_NAME) =>
+            {
+                ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?))
+            }
+        }
+    });
+    let base_arm = base.map(|v| {
+        let variant = v.ident;
+        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?)),)
+    });
+    // a type nobody declares: the unknown variant, else the base (the received name stays in
+    // the base's annotations)
+    let fallback = unknown.or(base).map(|v| {
+        let variant = v.ident;
+        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?)),)
+    });
+    let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
+    quote! {
+        #[automatically_derived]
+        impl #p::Polymorphic for #ident {
+            const NAME: &'static str = #name;
+            fn dispatch<'de, __D>(
+                __type_name: ::core::option::Option<&::core::primitive::str>,
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #p::serde::Deserializer<'de>,
+            {
+                match __type_name {
+                    #base_arm
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #p::serde::Deserializer<'de>,
+            {
+                #p::deserialize_polymorphic(__deserializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #p::serde::Serializer,
+            {
+                match self {
+                    #(#ident::#all(__value) => #p::serde::Serialize::serialize(__value, __serializer),)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::ODataValue for #ident {
+            fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+                match self {
+                    #(#ident::#all(__value) => #krate::ODataValue::write_json(__value, __out),)*
+                }
+            }
+            fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+                match self {
+                    #(#ident::#all(__value) => #krate::ODataValue::needs_unknown_enum_members(__value),)*
+                }
+            }
+        }
+    }
+}

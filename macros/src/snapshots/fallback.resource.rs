@@ -1,0 +1,156 @@
+///PATCH request builder for [`Team`]: set the properties to change, then `build()`. Made by the `patch…` constructors of [`Team`].
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct TeamPatch {
+    __base: ::odata_resource::__private::PatchBase,
+    id: ::odata_resource::Patch<String>,
+    display_name: ::odata_resource::Patch<String>,
+}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+const _: () = {
+    impl ::odata_resource::__private::serde::Serialize for Team {
+        fn serialize<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            ::core::unreachable!()
+        }
+    }
+    impl<'de> ::odata_resource::__private::serde::Deserialize<'de> for Team {
+        fn deserialize<__D>(_: __D) -> ::core::result::Result<Self, __D::Error>
+        where
+            __D: ::odata_resource::__private::serde::Deserializer<'de>,
+        {
+            ::core::unreachable!()
+        }
+    }
+    impl ::odata_resource::ODataValue for Team {
+        fn write_json(&self, _: &mut ::std::vec::Vec<::core::primitive::u8>) {
+            ::core::unreachable!()
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::ODataType for Team {
+        const TYPE_NAME: &'static str = "microsoft.graph.team";
+    }
+    #[automatically_derived]
+    impl TeamPatch {
+        fn __new(
+            __path: ::core::result::Result<
+                ::std::string::String,
+                ::odata_resource::Error,
+            >,
+        ) -> Self {
+            TeamPatch {
+                __base: ::odata_resource::__private::PatchBase::new(__path),
+                id: ::odata_resource::Patch::Absent,
+                display_name: ::odata_resource::Patch::Absent,
+            }
+        }
+        ///Sets `id`.
+        pub fn id(mut self, value: impl ::core::convert::Into<String>) -> Self {
+            self.id = ::odata_resource::Patch::Value(::core::convert::Into::into(value));
+            self
+        }
+        ///Sends `"id": null`, clearing it.
+        pub fn clear_id(mut self) -> Self {
+            self.id = ::odata_resource::Patch::Null;
+            self
+        }
+        ///Sets `displayName`.
+        pub fn display_name(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.display_name = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sends `"displayName": null`, clearing it.
+        pub fn clear_display_name(mut self) -> Self {
+            self.display_name = ::odata_resource::Patch::Null;
+            self
+        }
+        /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
+        /// answers 412 instead of overwriting a newer version.
+        pub fn if_match(
+            mut self,
+            etag: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> Self {
+            self.__base.if_match(::core::convert::AsRef::as_ref(&etag));
+            self
+        }
+        /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+        pub fn header(
+            mut self,
+            name: impl ::core::convert::AsRef<::core::primitive::str>,
+            value: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> Self {
+            self.__base
+                .header(
+                    ::core::convert::AsRef::as_ref(&name),
+                    ::core::convert::AsRef::as_ref(&value),
+                );
+            self
+        }
+        /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
+        /// where a nullable property became `None`), so a read–modify–write sends only the
+        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        pub fn diff(mut self, old: &Team, new: &Team) -> Self
+        where
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
+        {
+            ::odata_resource::__private::diff_option(
+                &mut self.id,
+                &old.id,
+                &new.id,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.display_name,
+                &old.display_name,
+                &new.display_name,
+                true,
+            );
+            self
+        }
+        /// Builds the request: the JSON body holds exactly the properties set, after
+        /// `@odata.type`.
+        ///
+        /// # Errors
+        /// A path parameter that would re-route the request, or a bad header.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<
+            ::odata_resource::PatchRequest<Team>,
+            ::odata_resource::Error,
+        > {
+            let mut __body = ::odata_resource::__private::PatchBody::new(
+                b"\"@odata.type\":\"#microsoft.graph.team\"",
+                160usize,
+            );
+            __body.property::<String>(b"\"id\":", &self.id);
+            __body.property::<String>(b"\"displayName\":", &self.display_name);
+            self.__base.finish(__body)
+        }
+    }
+    #[automatically_derived]
+    impl Team {
+        ///Starts a PATCH of `/teams/{teamsId}`.
+        pub fn patch_team(
+            teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> TeamPatch {
+            TeamPatch::__new(
+                ::odata_resource::__private::build_path(
+                    &["/teams/", ""],
+                    &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                ),
+            )
+        }
+    }
+};
+::core::compile_error! {
+    "unknown odata field attribute `read_onyl`; expected one of `rename`, `read_only`, `non_nullable`, `additional`, `annotations` (did you mean `read_only`?)"
+}

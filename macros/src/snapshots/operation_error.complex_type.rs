@@ -1,0 +1,133 @@
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+const _: () = {
+    #[automatically_derived]
+    impl ::odata_resource::ODataType for OperationError {
+        const TYPE_NAME: &'static str = "microsoft.graph.operationError";
+    }
+    #[automatically_derived]
+    impl ::odata_resource::__private::serde::Serialize for OperationError {
+        fn serialize<__S>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            use ::odata_resource::__private::serde::ser::SerializeMap as _;
+            let mut __map = ::odata_resource::__private::begin_serialize(
+                __serializer,
+                ::core::option::Option::Some("#microsoft.graph.operationError"),
+                ::core::option::Option::None,
+            )?;
+            __map.serialize_entry::<_, Option<String>>("code", &self.code)?;
+            __map.serialize_entry::<_, Option<String>>("message", &self.message)?;
+            ::odata_resource::__private::end_serialize(
+                __map,
+                ::core::option::Option::None,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::odata_resource::__private::serde::Deserialize<'de> for OperationError {
+        fn deserialize<__D>(
+            __deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error>
+        where
+            __D: ::odata_resource::__private::serde::Deserializer<'de>,
+        {
+            struct __Visitor;
+            impl<'de> ::odata_resource::__private::serde::de::Visitor<'de>
+            for __Visitor {
+                type Value = OperationError;
+                fn expecting(
+                    &self,
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::odata_resource::__private::expecting(
+                        __f,
+                        "microsoft.graph.operationError",
+                    )
+                }
+                fn visit_map<__A>(
+                    self,
+                    mut __map: __A,
+                ) -> ::core::result::Result<OperationError, __A::Error>
+                where
+                    __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
+                {
+                    let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    while let ::core::option::Option::Some(__key) = __map
+                        .next_key::<::odata_resource::__private::Key<'de>>()?
+                    {
+                        match __key.as_str() {
+                            "code" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<String>,
+                                >(&mut __map, &mut __f0, "code")?
+                            }
+                            "message" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<String>,
+                                >(&mut __map, &mut __f1, "message")?
+                            }
+                            __other => {
+                                ::odata_resource::__private::undeclared(
+                                    &mut __map,
+                                    __other,
+                                    ::odata_resource::__private::Undeclared {
+                                        annotations: ::core::option::Option::None,
+                                        additional: ::core::option::Option::None,
+                                    },
+                                )?
+                            }
+                        }
+                    }
+                    ::core::result::Result::Ok(OperationError {
+                        code: ::odata_resource::__private::finish::<
+                            Option<String>,
+                            _,
+                        >(__f0, "code")?,
+                        message: ::odata_resource::__private::finish::<
+                            Option<String>,
+                            _,
+                        >(__f1, "message")?,
+                    })
+                }
+            }
+            __deserializer.deserialize_map(__Visitor)
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::ODataValue for OperationError {
+        fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+            ::odata_resource::__private::begin_object(
+                __out,
+                b"\"@odata.type\":\"#microsoft.graph.operationError\"",
+            );
+            ::odata_resource::__private::object_property::<
+                Option<String>,
+            >(__out, b"\"code\":", &self.code);
+            ::odata_resource::__private::object_property::<
+                Option<String>,
+            >(__out, b"\"message\":", &self.message);
+            ::odata_resource::__private::end_object(__out);
+        }
+        fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+            false
+                || <Option<
+                    String,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.code,
+                )
+                || <Option<
+                    String,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.message,
+                )
+        }
+    }
+};

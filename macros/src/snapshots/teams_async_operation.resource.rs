@@ -1,0 +1,562 @@
+///PATCH request builder for [`TeamsAsyncOperation`]: set the properties to change, then `build()`. Made by the `patch…` constructors of [`TeamsAsyncOperation`].
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct TeamsAsyncOperationPatch {
+    __base: ::odata_resource::__private::PatchBase,
+    operation_type: ::odata_resource::Patch<TeamsAsyncOperationType>,
+    status: ::odata_resource::Patch<TeamsAsyncOperationStatus>,
+    last_action_date_time: ::odata_resource::Patch<DateTimeOffset>,
+    attempts_count: ::odata_resource::Patch<i32>,
+    target_resource_id: ::odata_resource::Patch<String>,
+    target_resource_location: ::odata_resource::Patch<String>,
+    error: ::odata_resource::Patch<OperationError>,
+}
+#[doc(hidden)]
+#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+const _: () = {
+    #[automatically_derived]
+    impl ::odata_resource::ODataType for TeamsAsyncOperation {
+        const TYPE_NAME: &'static str = "microsoft.graph.teamsAsyncOperation";
+    }
+    #[automatically_derived]
+    impl ::odata_resource::__private::serde::Serialize for TeamsAsyncOperation {
+        fn serialize<__S>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            use ::odata_resource::__private::serde::ser::SerializeMap as _;
+            let mut __map = ::odata_resource::__private::begin_serialize(
+                __serializer,
+                ::core::option::Option::Some("#microsoft.graph.teamsAsyncOperation"),
+                ::core::option::Option::Some(&self.annotations),
+            )?;
+            __map.serialize_entry::<_, Option<String>>("id", &self.id)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<TeamsAsyncOperationType>,
+                >("operationType", &self.operation_type)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<DateTimeOffset>,
+                >("createdDateTime", &self.created_date_time)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<TeamsAsyncOperationStatus>,
+                >("status", &self.status)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<DateTimeOffset>,
+                >("lastActionDateTime", &self.last_action_date_time)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<i32>,
+                >("attemptsCount", &self.attempts_count)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<String>,
+                >("targetResourceId", &self.target_resource_id)?;
+            __map
+                .serialize_entry::<
+                    _,
+                    Option<String>,
+                >("targetResourceLocation", &self.target_resource_location)?;
+            __map.serialize_entry::<_, Option<OperationError>>("error", &self.error)?;
+            ::odata_resource::__private::end_serialize(
+                __map,
+                ::core::option::Option::Some(&self.additional),
+            )
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::odata_resource::__private::serde::Deserialize<'de>
+    for TeamsAsyncOperation {
+        fn deserialize<__D>(
+            __deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error>
+        where
+            __D: ::odata_resource::__private::serde::Deserializer<'de>,
+        {
+            struct __Visitor;
+            impl<'de> ::odata_resource::__private::serde::de::Visitor<'de>
+            for __Visitor {
+                type Value = TeamsAsyncOperation;
+                fn expecting(
+                    &self,
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    ::odata_resource::__private::expecting(
+                        __f,
+                        "microsoft.graph.teamsAsyncOperation",
+                    )
+                }
+                fn visit_map<__A>(
+                    self,
+                    mut __map: __A,
+                ) -> ::core::result::Result<TeamsAsyncOperation, __A::Error>
+                where
+                    __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
+                {
+                    let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __f1: ::core::option::Option<
+                        Option<TeamsAsyncOperationType>,
+                    > = ::core::option::Option::None;
+                    let mut __f2: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    let mut __f3: ::core::option::Option<
+                        Option<TeamsAsyncOperationStatus>,
+                    > = ::core::option::Option::None;
+                    let mut __f4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+                    let mut __f5: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
+                    let mut __f6: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __f7: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+                    let mut __f8: ::core::option::Option<Option<OperationError>> = ::core::option::Option::None;
+                    let mut __annotations: Annotations = ::core::default::Default::default();
+                    let mut __additional: Map<String, Value> = ::core::default::Default::default();
+                    while let ::core::option::Option::Some(__key) = __map
+                        .next_key::<::odata_resource::__private::Key<'de>>()?
+                    {
+                        match __key.as_str() {
+                            "id" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<String>,
+                                >(&mut __map, &mut __f0, "id")?
+                            }
+                            "operationType" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<TeamsAsyncOperationType>,
+                                >(&mut __map, &mut __f1, "operationType")?
+                            }
+                            "createdDateTime" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<DateTimeOffset>,
+                                >(&mut __map, &mut __f2, "createdDateTime")?
+                            }
+                            "status" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<TeamsAsyncOperationStatus>,
+                                >(&mut __map, &mut __f3, "status")?
+                            }
+                            "lastActionDateTime" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<DateTimeOffset>,
+                                >(&mut __map, &mut __f4, "lastActionDateTime")?
+                            }
+                            "attemptsCount" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<i32>,
+                                >(&mut __map, &mut __f5, "attemptsCount")?
+                            }
+                            "targetResourceId" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<String>,
+                                >(&mut __map, &mut __f6, "targetResourceId")?
+                            }
+                            "targetResourceLocation" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<String>,
+                                >(&mut __map, &mut __f7, "targetResourceLocation")?
+                            }
+                            "error" => {
+                                ::odata_resource::__private::property::<
+                                    _,
+                                    Option<OperationError>,
+                                >(&mut __map, &mut __f8, "error")?
+                            }
+                            __other => {
+                                ::odata_resource::__private::undeclared(
+                                    &mut __map,
+                                    __other,
+                                    ::odata_resource::__private::Undeclared {
+                                        annotations: ::core::option::Option::Some(
+                                            &mut __annotations,
+                                        ),
+                                        additional: ::core::option::Option::Some(&mut __additional),
+                                    },
+                                )?
+                            }
+                        }
+                    }
+                    ::core::result::Result::Ok(TeamsAsyncOperation {
+                        id: ::odata_resource::__private::finish::<
+                            Option<String>,
+                            _,
+                        >(__f0, "id")?,
+                        operation_type: ::odata_resource::__private::finish::<
+                            Option<TeamsAsyncOperationType>,
+                            _,
+                        >(__f1, "operationType")?,
+                        created_date_time: ::odata_resource::__private::finish::<
+                            Option<DateTimeOffset>,
+                            _,
+                        >(__f2, "createdDateTime")?,
+                        status: ::odata_resource::__private::finish::<
+                            Option<TeamsAsyncOperationStatus>,
+                            _,
+                        >(__f3, "status")?,
+                        last_action_date_time: ::odata_resource::__private::finish::<
+                            Option<DateTimeOffset>,
+                            _,
+                        >(__f4, "lastActionDateTime")?,
+                        attempts_count: ::odata_resource::__private::finish::<
+                            Option<i32>,
+                            _,
+                        >(__f5, "attemptsCount")?,
+                        target_resource_id: ::odata_resource::__private::finish::<
+                            Option<String>,
+                            _,
+                        >(__f6, "targetResourceId")?,
+                        target_resource_location: ::odata_resource::__private::finish::<
+                            Option<String>,
+                            _,
+                        >(__f7, "targetResourceLocation")?,
+                        error: ::odata_resource::__private::finish::<
+                            Option<OperationError>,
+                            _,
+                        >(__f8, "error")?,
+                        annotations: __annotations,
+                        additional: __additional,
+                    })
+                }
+            }
+            __deserializer.deserialize_map(__Visitor)
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::ODataValue for TeamsAsyncOperation {
+        fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+            ::odata_resource::__private::begin_object(
+                __out,
+                b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
+            );
+            ::odata_resource::__private::object_property::<
+                Option<TeamsAsyncOperationType>,
+            >(__out, b"\"operationType\":", &self.operation_type);
+            ::odata_resource::__private::object_property::<
+                Option<TeamsAsyncOperationStatus>,
+            >(__out, b"\"status\":", &self.status);
+            ::odata_resource::__private::object_property::<
+                Option<DateTimeOffset>,
+            >(__out, b"\"lastActionDateTime\":", &self.last_action_date_time);
+            ::odata_resource::__private::object_property::<
+                Option<i32>,
+            >(__out, b"\"attemptsCount\":", &self.attempts_count);
+            ::odata_resource::__private::object_property::<
+                Option<String>,
+            >(__out, b"\"targetResourceId\":", &self.target_resource_id);
+            ::odata_resource::__private::object_property::<
+                Option<String>,
+            >(__out, b"\"targetResourceLocation\":", &self.target_resource_location);
+            ::odata_resource::__private::object_property::<
+                Option<OperationError>,
+            >(__out, b"\"error\":", &self.error);
+            ::odata_resource::__private::object_additional(__out, &self.additional);
+            ::odata_resource::__private::end_object(__out);
+        }
+        fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+            false
+                || <Option<
+                    TeamsAsyncOperationType,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.operation_type,
+                )
+                || <Option<
+                    TeamsAsyncOperationStatus,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.status,
+                )
+                || <Option<
+                    DateTimeOffset,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.last_action_date_time,
+                )
+                || <Option<
+                    i32,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.attempts_count,
+                )
+                || <Option<
+                    String,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.target_resource_id,
+                )
+                || <Option<
+                    String,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.target_resource_location,
+                )
+                || <Option<
+                    OperationError,
+                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                    &self.error,
+                )
+        }
+    }
+    #[automatically_derived]
+    impl TeamsAsyncOperationPatch {
+        fn __new(
+            __path: ::core::result::Result<
+                ::std::string::String,
+                ::odata_resource::Error,
+            >,
+        ) -> Self {
+            TeamsAsyncOperationPatch {
+                __base: ::odata_resource::__private::PatchBase::new(__path),
+                operation_type: ::odata_resource::Patch::Absent,
+                status: ::odata_resource::Patch::Absent,
+                last_action_date_time: ::odata_resource::Patch::Absent,
+                attempts_count: ::odata_resource::Patch::Absent,
+                target_resource_id: ::odata_resource::Patch::Absent,
+                target_resource_location: ::odata_resource::Patch::Absent,
+                error: ::odata_resource::Patch::Absent,
+            }
+        }
+        ///Sets `operationType`.
+        pub fn operation_type(
+            mut self,
+            value: impl ::core::convert::Into<TeamsAsyncOperationType>,
+        ) -> Self {
+            self.operation_type = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sets `status`.
+        pub fn status(
+            mut self,
+            value: impl ::core::convert::Into<TeamsAsyncOperationStatus>,
+        ) -> Self {
+            self.status = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sets `lastActionDateTime`.
+        pub fn last_action_date_time(
+            mut self,
+            value: impl ::core::convert::Into<DateTimeOffset>,
+        ) -> Self {
+            self.last_action_date_time = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sets `attemptsCount`.
+        pub fn attempts_count(mut self, value: impl ::core::convert::Into<i32>) -> Self {
+            self.attempts_count = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sets `targetResourceId`.
+        pub fn target_resource_id(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.target_resource_id = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sends `"targetResourceId": null`, clearing it.
+        pub fn clear_target_resource_id(mut self) -> Self {
+            self.target_resource_id = ::odata_resource::Patch::Null;
+            self
+        }
+        ///Sets `targetResourceLocation`.
+        pub fn target_resource_location(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.target_resource_location = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sends `"targetResourceLocation": null`, clearing it.
+        pub fn clear_target_resource_location(mut self) -> Self {
+            self.target_resource_location = ::odata_resource::Patch::Null;
+            self
+        }
+        ///Sets `error`.
+        pub fn error(
+            mut self,
+            value: impl ::core::convert::Into<OperationError>,
+        ) -> Self {
+            self.error = ::odata_resource::Patch::Value(
+                ::core::convert::Into::into(value),
+            );
+            self
+        }
+        ///Sends `"error": null`, clearing it.
+        pub fn clear_error(mut self) -> Self {
+            self.error = ::odata_resource::Patch::Null;
+            self
+        }
+        /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
+        /// answers 412 instead of overwriting a newer version.
+        pub fn if_match(
+            mut self,
+            etag: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> Self {
+            self.__base.if_match(::core::convert::AsRef::as_ref(&etag));
+            self
+        }
+        /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+        pub fn header(
+            mut self,
+            name: impl ::core::convert::AsRef<::core::primitive::str>,
+            value: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> Self {
+            self.__base
+                .header(
+                    ::core::convert::AsRef::as_ref(&name),
+                    ::core::convert::AsRef::as_ref(&value),
+                );
+            self
+        }
+        /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
+        /// where a nullable property became `None`), so a read–modify–write sends only the
+        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        pub fn diff(
+            mut self,
+            old: &TeamsAsyncOperation,
+            new: &TeamsAsyncOperation,
+        ) -> Self
+        where
+            for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
+                + ::core::clone::Clone,
+            for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
+                + ::core::clone::Clone,
+            for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone,
+        {
+            ::odata_resource::__private::diff_option(
+                &mut self.operation_type,
+                &old.operation_type,
+                &new.operation_type,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.status,
+                &old.status,
+                &new.status,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.last_action_date_time,
+                &old.last_action_date_time,
+                &new.last_action_date_time,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.attempts_count,
+                &old.attempts_count,
+                &new.attempts_count,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.target_resource_id,
+                &old.target_resource_id,
+                &new.target_resource_id,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.target_resource_location,
+                &old.target_resource_location,
+                &new.target_resource_location,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut self.error,
+                &old.error,
+                &new.error,
+                true,
+            );
+            self
+        }
+        /// Builds the request: the JSON body holds exactly the properties set, after
+        /// `@odata.type`.
+        ///
+        /// # Errors
+        /// A path parameter that would re-route the request, or a bad header.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<
+            ::odata_resource::PatchRequest<TeamsAsyncOperation>,
+            ::odata_resource::Error,
+        > {
+            let mut __body = ::odata_resource::__private::PatchBody::new(
+                b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
+                400usize,
+            );
+            __body
+                .property::<
+                    TeamsAsyncOperationType,
+                >(b"\"operationType\":", &self.operation_type);
+            __body.property::<TeamsAsyncOperationStatus>(b"\"status\":", &self.status);
+            __body
+                .property::<
+                    DateTimeOffset,
+                >(b"\"lastActionDateTime\":", &self.last_action_date_time);
+            __body.property::<i32>(b"\"attemptsCount\":", &self.attempts_count);
+            __body
+                .property::<String>(b"\"targetResourceId\":", &self.target_resource_id);
+            __body
+                .property::<
+                    String,
+                >(b"\"targetResourceLocation\":", &self.target_resource_location);
+            __body.property::<OperationError>(b"\"error\":", &self.error);
+            self.__base.finish(__body)
+        }
+    }
+    #[automatically_derived]
+    impl TeamsAsyncOperation {
+        ///Starts a PATCH of `/teams/{teamsId}/operations`.
+        pub fn patch_team(
+            teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> TeamsAsyncOperationPatch {
+            TeamsAsyncOperationPatch::__new(
+                ::odata_resource::__private::build_path(
+                    &["/teams/", "/operations"],
+                    &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                ),
+            )
+        }
+        ///Starts a PATCH of `/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations`.
+        pub fn patch_invited_user_team(
+            invitations_id: impl ::core::convert::AsRef<::core::primitive::str>,
+            group_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> TeamsAsyncOperationPatch {
+            TeamsAsyncOperationPatch::__new(
+                ::odata_resource::__private::build_path(
+                    &["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"],
+                    &[
+                        (
+                            "invitationsId",
+                            ::core::convert::AsRef::as_ref(&invitations_id),
+                        ),
+                        ("groupId", ::core::convert::AsRef::as_ref(&group_id)),
+                    ],
+                ),
+            )
+        }
+    }
+};

@@ -1,0 +1,238 @@
+//! Reading a value whose type is one of several derived types, by its `@odata.type`, without
+//! buffering the object when `@odata.type` comes first (as OData requires it to in requests and
+//! Graph writes it in responses); only an object that names its type later is buffered.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{StrDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::de::Key;
+use crate::type_name::qualified_name;
+
+/// An enum of derived types dispatched on `@odata.type`; `#[derive(Polymorphic)]` implements it.
+#[doc(hidden)]
+pub trait Polymorphic: Sized {
+    /// The enum's name, for messages.
+    const NAME: &'static str;
+
+    /// Reads the object from `deserializer` as the variant `type_name` names (`None`: no
+    /// `@odata.type`, the base variant).
+    ///
+    /// # Errors
+    /// The variant's own errors.
+    fn dispatch<'de, D: Deserializer<'de>>(
+        type_name: Option<&str>,
+        deserializer: D,
+    ) -> Result<Self, D::Error>;
+}
+
+/// `Deserialize` for a [`Polymorphic`] enum.
+///
+/// # Errors
+/// A non-object, a non-string `@odata.type`, or the chosen variant's errors.
+#[doc(hidden)]
+pub fn deserialize<'de, T: Polymorphic, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+}
+
+struct PolymorphicVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return T::dispatch(None, Replay::<A::Error>::empty());
+        };
+        if is_type_key(first.as_str()) {
+            // the common case: dispatch on the first member, stream the rest
+            let type_name: String = map.next_value()?;
+            let rest = Prefixed {
+                first: Some((first.as_str().to_owned(), type_name.clone())),
+                pending_value: None,
+                rest: map,
+            };
+            return T::dispatch(Some(&type_name), rest);
+        }
+        // `@odata.type` later or not at all: buffer the object
+        let mut object = Map::new();
+        let value: Value = map.next_value()?;
+        object.insert(first.as_str().to_owned(), value);
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let value: Value = map.next_value()?;
+            object.insert(key.as_str().to_owned(), value);
+        }
+        let type_name = match object.get("@odata.type").or_else(|| object.get("@type")) {
+            None => None,
+            Some(Value::String(name)) => Some(name.clone()),
+            Some(_) => return Err(de::Error::custom("@odata.type must be a string")),
+        };
+        T::dispatch(type_name.as_deref(), Replay::new(object))
+    }
+}
+
+fn is_type_key(key: &str) -> bool {
+    key == "@odata.type" || key == "@type"
+}
+
+/// The object again, `@odata.type` first (already read), then the rest streamed from the input.
+struct Prefixed<A> {
+    first: Option<(String, String)>,
+    pending_value: Option<String>,
+    rest: A,
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Prefixed<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some((key, value)) => {
+                self.pending_value = Some(value);
+                let key: StrDeserializer<'_, A::Error> = key.as_str().into_deserializer();
+                seed.deserialize(key).map(Some)
+            }
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.pending_value.take() {
+            Some(value) => {
+                let value: StringDeserializer<A::Error> = value.into_deserializer();
+                seed.deserialize(value)
+            }
+            None => self.rest.next_value_seed(seed),
+        }
+    }
+}
+
+/// A buffered object, replayed; errors are converted to the outer deserializer's type.
+struct Replay<E> {
+    object: Map<String, Value>,
+    error: PhantomData<E>,
+}
+
+impl<E> Replay<E> {
+    fn new(object: Map<String, Value>) -> Self {
+        Replay {
+            object,
+            error: PhantomData,
+        }
+    }
+
+    fn empty() -> Self {
+        Replay::new(Map::new())
+    }
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for Replay<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        Value::Object(self.object)
+            .deserialize_any(visitor)
+            .map_err(E::custom)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// An object whose `@odata.type` names a type the enum does not know: the name as received and
+/// every other member, kept so nothing is lost (and written back unchanged).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnknownType {
+    /// `@odata.type` as received, e.g. `#microsoft.graph.somethingNew`.
+    pub type_name: String,
+    /// The other members, annotations included.
+    pub object: Map<String, Value>,
+}
+
+impl UnknownType {
+    /// The qualified name, without `#` or URI prefix.
+    ///
+    /// ```
+    /// use odata_resource_runtime::UnknownType;
+    /// let unknown = UnknownType { type_name: "#microsoft.graph.x".into(), ..Default::default() };
+    /// assert_eq!(unknown.qualified_name(), "microsoft.graph.x");
+    /// ```
+    pub fn qualified_name(&self) -> &str {
+        qualified_name(&self.type_name)
+    }
+}
+
+impl<'de> Deserialize<'de> for UnknownType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut object = Map::deserialize(deserializer)?;
+        let type_name = match object
+            .remove("@odata.type")
+            .or_else(|| object.remove("@type"))
+        {
+            Some(Value::String(name)) => name,
+            _ => String::new(),
+        };
+        Ok(UnknownType { type_name, object })
+    }
+}
+
+impl Serialize for UnknownType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.object.len() + 1))?;
+        if !self.type_name.is_empty() {
+            map.serialize_entry("@odata.type", &format_args!("#{}", self.qualified_name()))?;
+        }
+        for (name, value) in &self.object {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl crate::ODataValue for UnknownType {
+    /// Writes it back as received (`@odata.type` first, annotations left out).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Map::new();
+        if !self.type_name.is_empty() {
+            object.insert(
+                "@odata.type".into(),
+                Value::String(format!("#{}", self.qualified_name())),
+            );
+        }
+        for (name, value) in &self.object {
+            if !name.contains('@') {
+                object.insert(name.clone(), value.clone());
+            }
+        }
+        crate::json::write_serde(out, &object);
+    }
+}

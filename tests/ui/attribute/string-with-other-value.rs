@@ -1,0 +1,11 @@
+use odata_resource::Resource;
+
+#[derive(Resource)]
+#[odata(type = "microsoft.graph.team")]
+#[odata(path(team = "/teams/{teamsId}"))]
+pub struct Team {
+    #[odata(rename = displayName)]
+    pub display_name: Option<String>,
+}
+
+fn main() {}

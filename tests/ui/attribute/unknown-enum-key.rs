@@ -1,0 +1,10 @@
+use odata_resource::ODataEnum;
+
+#[derive(ODataEnum)]
+#[odata(type = "microsoft.graph.status")]
+pub enum Status {
+    NotStarted,
+    Failed,
+}
+
+fn main() {}

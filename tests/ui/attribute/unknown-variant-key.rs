@@ -1,0 +1,10 @@
+use odata_resource::ODataEnum;
+
+#[derive(ODataEnum)]
+pub enum Status {
+    #[odata(renam = "notStarted")]
+    NotStarted,
+    Failed,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use odata_resource::Resource;
+
+#[derive(Resource)]
+#[odata(type = "microsoft.graph.team")]
+#[odata(path(team = "/teams/{teamsId}"))]
+#[odata(path(team = "/groups/{groupId}/team"))]
+pub struct Team {
+    pub display_name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use odata_resource::Resource;
+
+#[derive(Resource)]
+#[odata(type = "microsoft.graph.team")]
+#[odata(path = "/teams('{teamsId}')")]
+pub struct Team {
+    pub display_name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use odata_resource::ComplexType;
+
+#[derive(ComplexType)]
+#[odata(type = "microsoft.graph.empty")]
+pub struct Empty;
+
+fn main() {}

@@ -1,0 +1,12 @@
+use odata_resource::Resource;
+
+#[derive(Resource)]
+#[odata(type = "microsoft.graph.team")]
+#[odata(path(team = "/teams/{teamsId}"))]
+pub struct Team {
+    pub display_name: Option<String>,
+    #[odata(rename = "displayName")]
+    pub name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use odata_resource::ODataEnum;
+
+#[derive(ODataEnum)]
+pub struct Status {
+    pub value: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use odata_resource::ODataEnum;
+
+#[derive(ODataEnum)]
+pub enum Status {
+    NotStarted,
+    #[odata(other)]
+    Other,
+}
+
+fn main() {}

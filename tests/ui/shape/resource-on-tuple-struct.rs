@@ -1,0 +1,7 @@
+use odata_resource::Resource;
+
+#[derive(Resource)]
+#[odata(type = "microsoft.graph.team")]
+pub struct Team(pub Option<String>);
+
+fn main() {}
