@@ -135,6 +135,13 @@ impl<'a> Container<'a> {
                     None => return Err(krate),
                 }
             }
+            (syn::Data::Enum(data), Kind::Enum) if data.variants.is_empty() => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "an ODataEnum needs at least one member: an OData enumeration type has members",
+                );
+                return Err(krate);
+            }
             (syn::Data::Enum(data), Kind::Enum) => Data::Enum(variants_from_ast(cx, data)),
             (syn::Data::Enum(data), Kind::Polymorphic) => {
                 Data::Polymorphic(polymorphic_from_ast(cx, input, data))

@@ -178,6 +178,14 @@ fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
     let Data::Struct(fields) = &mut cont.data else {
         return;
     };
+    // the builder's own field
+    for field in fields.iter_mut().filter(|f| f.ident == "__base") {
+        cx.error_spanned_by(
+            field.ident,
+            "the field name `__base` is reserved by the generated builder; rename the field",
+        );
+        field.read_only = true;
+    }
     let mut taken: Vec<String> = BUILDER_METHODS.iter().map(|m| (*m).to_owned()).collect();
     for field in fields
         .iter_mut()

@@ -1,5 +1,5 @@
 //! Expansion snapshots: the code the derives generate for the teamsAsyncOperation model
-//! (`model/src/lib.rs`, read as is), pretty-printed and checked in under `src/snapshots/`, so
+//! (`model/src/teams.rs`, read as is), pretty-printed and checked in under `src/snapshots/`, so
 //! every change to generated code shows in review. Update them with
 //! `UPDATE_EXPECT=1 cargo test -p odata-resource-macros`.
 //!
@@ -12,7 +12,7 @@ use quote::ToTokens;
 
 use crate::ast::Kind;
 
-const MODEL: &str = include_str!("../../model/src/lib.rs");
+const MODEL: &str = include_str!("../../model/src/teams.rs");
 
 /// The model's items that use one of our derives, with the derives they use.
 fn model_items() -> Vec<(syn2::Item, Vec<Kind>)> {

@@ -461,6 +461,9 @@ pub struct DateTimeParseError {
     kind: ErrorKind,
 }
 
+/// How much of a bad value an error message quotes.
+const QUOTED_CHARS: usize = 64;
+
 /// The problem a [`DateTimeParseError`] names. Byte ranges and positions index the input and
 /// always fall on character boundaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -517,7 +520,14 @@ impl fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let input = &*self.input;
         let part = |start: usize, end: usize| input.get(start..end).unwrap_or_default();
-        write!(f, "invalid Edm.DateTimeOffset `{}`: ", input.escape_debug())?;
+        // a hostile value can be megabytes long: quote its start only
+        let shown: String = input.chars().take(QUOTED_CHARS).collect();
+        let more = if shown.len() < input.len() { "…" } else { "" };
+        write!(
+            f,
+            "invalid Edm.DateTimeOffset `{}{more}`: ",
+            shown.escape_debug()
+        )?;
         match &self.kind {
             ErrorKind::Expected { what, at, found } => {
                 write!(f, "expected {what} at byte {at}, found ")?;

@@ -237,7 +237,16 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for TeamsAsyncOperation {
+    impl ::odata_resource::ODataValue for TeamsAsyncOperation
+    where
+        for<'__v> Option<TeamsAsyncOperationType>: ::odata_resource::ODataValue,
+        for<'__v> Option<TeamsAsyncOperationStatus>: ::odata_resource::ODataValue,
+        for<'__v> Option<DateTimeOffset>: ::odata_resource::ODataValue,
+        for<'__v> Option<i32>: ::odata_resource::ODataValue,
+        for<'__v> Option<String>: ::odata_resource::ODataValue,
+        for<'__v> Option<String>: ::odata_resource::ODataValue,
+        for<'__v> Option<OperationError>: ::odata_resource::ODataValue,
+    {
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,

@@ -1,9 +1,9 @@
 use odata_resource::Resource;
 
+// Readable and writable by serde, but with no `ODataValue`: it cannot go into a PATCH body.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Color(pub u8, pub u8, pub u8);
 
-// A property type needs `Serialize` and `Deserialize` (reading and writing the whole resource)
-// and `ODataValue` (PATCH bodies): each missing one is reported at the field's type.
 #[derive(Resource)]
 #[odata(type = "microsoft.graph.team")]
 #[odata(path(team = "/teams/{teamsId}"))]

@@ -1,0 +1,6 @@
+use odata_resource::ODataEnum;
+
+#[derive(ODataEnum)]
+pub enum Nothing {}
+
+fn main() {}
