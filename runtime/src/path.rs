@@ -14,6 +14,11 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// RFC 3986 `unreserved`: the bytes [`SEGMENT`] leaves as they are.
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
 /// Fills a path template: `literals` are the text between placeholders (one more than `params`),
 /// `params` the placeholder names with their values.
 ///
@@ -41,7 +46,12 @@ pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<
             value: value.to_owned(),
             reason,
         })?;
-        path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
+        if value.bytes().all(is_unreserved) {
+            // the usual id (a GUID, a name): nothing to encode
+            path.push_str(value);
+        } else {
+            path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
+        }
         path.push_str(literal);
     }
     Ok(path)

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::OnceLock;
 
 use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, IF_MATCH};
 use http::{HeaderMap, Method};
@@ -17,19 +18,34 @@ use crate::{Error, ServiceError};
 /// Its `Display` is the request as an HTTP/1.1 message, like the examples of Graph's docs.
 pub struct PatchRequest<T> {
     path: String,
-    headers: HeaderMap,
+    /// The headers the builder added, checked, in order (`Content-Type` and `Content-Length`
+    /// come from the body).
+    added: Vec<(HeaderName, HeaderValue)>,
     body: Vec<u8>,
+    /// The full `HeaderMap`, made on first use: a request sent through `to_http` never needs it.
+    headers: OnceLock<HeaderMap>,
     resource: PhantomData<fn() -> T>,
 }
 
 impl<T> PatchRequest<T> {
-    pub(crate) fn new(path: String, headers: HeaderMap, body: Vec<u8>) -> Self {
+    pub(crate) fn new(path: String, added: Vec<(HeaderName, HeaderValue)>, body: Vec<u8>) -> Self {
         PatchRequest {
             path,
-            headers,
+            added,
             body,
+            headers: OnceLock::new(),
             resource: PhantomData,
         }
+    }
+
+    fn header_map(&self) -> HeaderMap {
+        let mut headers = HeaderMap::with_capacity(self.added.len() + 2);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+        for (name, value) in &self.added {
+            headers.append(name.clone(), value.clone());
+        }
+        headers
     }
 
     /// Always `PATCH`.
@@ -44,7 +60,7 @@ impl<T> PatchRequest<T> {
 
     /// `Content-Type`, `Content-Length`, and those the builder added (`If-Match`, `Prefer`, …).
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.headers.get_or_init(|| self.header_map())
     }
 
     /// The JSON body.
@@ -76,7 +92,10 @@ impl<T> PatchRequest<T> {
                     root: service_root.to_owned(),
                     reason: e.to_string(),
                 })?;
-        *request.headers_mut() = self.headers.clone();
+        *request.headers_mut() = match self.headers.get() {
+            Some(headers) => headers.clone(),
+            None => self.header_map(),
+        };
         Ok(request)
     }
 }
@@ -139,7 +158,13 @@ pub fn parse_response<T: DeserializeOwned, B: AsRef<[u8]>>(
 
 impl<T> Clone for PatchRequest<T> {
     fn clone(&self) -> Self {
-        PatchRequest::new(self.path.clone(), self.headers.clone(), self.body.clone())
+        PatchRequest {
+            path: self.path.clone(),
+            added: self.added.clone(),
+            body: self.body.clone(),
+            headers: self.headers.clone(),
+            resource: PhantomData,
+        }
     }
 }
 
@@ -147,7 +172,7 @@ impl<T> fmt::Debug for PatchRequest<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PatchRequest")
             .field("path", &self.path)
-            .field("headers", &self.headers)
+            .field("headers", self.headers())
             .field("body", &String::from_utf8_lossy(&self.body))
             .finish()
     }
@@ -157,7 +182,7 @@ impl<T> fmt::Display for PatchRequest<T> {
     /// `PATCH <path> HTTP/1.1`, the headers, a blank line and the body, with CRLF line ends.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PATCH {} HTTP/1.1\r\n", self.path)?;
-        for (name, value) in &self.headers {
+        for (name, value) in self.headers() {
             let value = String::from_utf8_lossy(value.as_bytes());
             write!(f, "{}: {value}\r\n", canonical_case(name))?;
         }
@@ -244,20 +269,17 @@ impl PatchBase {
             reason: slot.reason,
         })?;
         let (body, needs_unknown_members) = body.finish();
-        let mut headers = HeaderMap::with_capacity(self.headers.len() + 3);
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        let mut added = Vec::with_capacity(self.headers.len() + usize::from(needs_unknown_members));
         for (name, value) in self.headers {
-            let (name, value) = checked_header(&name, &value)?;
-            headers.append(name, value);
+            added.push(checked_header(&name, &value)?);
         }
         if needs_unknown_members {
-            headers.append(
-                http::header::HeaderName::from_static("prefer"),
+            added.push((
+                HeaderName::from_static("prefer"),
                 HeaderValue::from_static("include-unknown-enum-members"),
-            );
+            ));
         }
-        Ok(PatchRequest::new(path, headers, body))
+        Ok(PatchRequest::new(path, added, body))
     }
 }
 

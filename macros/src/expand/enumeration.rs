@@ -51,18 +51,21 @@ pub fn expand(cont: &Container) -> TokenStream {
         impl #krate::ODataEnum for #ident {
             const NAME: &'static str = #name;
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            #[inline]
             fn wire_name(&self) -> &::core::primitive::str {
                 match self {
                     #(#ident::#idents => #wires,)*
                     #other_to_wire
                 }
             }
+            #[inline]
             fn from_wire_name(__name: &::core::primitive::str) -> ::core::result::Result<Self, #krate::UnknownEnumMember> {
                 match __name {
                     #(#wires => ::core::result::Result::Ok(#ident::#idents),)*
                     __other => #unknown,
                 }
             }
+            #[inline]
             fn is_unknown_future_member(&self) -> ::core::primitive::bool {
                 #is_late
             }
@@ -71,6 +74,7 @@ pub fn expand(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #ident {
             /// The member's name on the wire.
+            #[inline]
             pub fn as_str(&self) -> &::core::primitive::str {
                 #krate::ODataEnum::wire_name(self)
             }
@@ -78,6 +82,7 @@ pub fn expand(cont: &Container) -> TokenStream {
 
         #[automatically_derived]
         impl ::core::fmt::Display for #ident {
+            #[inline]
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 __f.write_str(#krate::ODataEnum::wire_name(self))
             }
@@ -86,6 +91,7 @@ pub fn expand(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl ::core::str::FromStr for #ident {
             type Err = #krate::UnknownEnumMember;
+            #[inline]
             fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                 #krate::ODataEnum::from_wire_name(__s)
             }
@@ -113,9 +119,11 @@ pub fn expand(cont: &Container) -> TokenStream {
 
         #[automatically_derived]
         impl #krate::ODataValue for #ident {
+            #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::write_enum(self, __out);
             }
+            #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 #krate::ODataEnum::is_unknown_future_member(self)
             }

@@ -86,11 +86,13 @@ pub fn expand(cont: &Container) -> TokenStream {
 
         #[automatically_derived]
         impl #krate::ODataValue for #ident {
+            #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 match self {
                     #(#ident::#all(__value) => #krate::ODataValue::write_json(__value, __out),)*
                 }
             }
+            #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 match self {
                     #(#ident::#all(__value) => #krate::ODataValue::needs_unknown_enum_members(__value),)*

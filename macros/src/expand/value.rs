@@ -35,12 +35,14 @@ pub fn expand(cont: &Container) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #krate::ODataValue for #ident #bounds {
+            #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::begin_object(__out, #type_member);
                 #(#writes)*
                 #additional
                 #p::end_object(__out);
             }
+            #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 false #(|| <#types as #krate::ODataValue>::needs_unknown_enum_members(&self.#members))*
             }

@@ -35,6 +35,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl TeamPatch {
+        #[inline]
         fn __new(
             __path: ::core::result::Result<
                 ::std::string::String,
@@ -48,16 +49,19 @@ const _: () = {
             }
         }
         ///Sets `id`.
+        #[inline]
         pub fn id(mut self, value: impl ::core::convert::Into<String>) -> Self {
             self.id = ::odata_resource::Patch::Value(::core::convert::Into::into(value));
             self
         }
         ///Sends `"id": null`, clearing it.
+        #[inline]
         pub fn clear_id(mut self) -> Self {
             self.id = ::odata_resource::Patch::Null;
             self
         }
         ///Sets `displayName`.
+        #[inline]
         pub fn display_name(
             mut self,
             value: impl ::core::convert::Into<String>,
@@ -68,12 +72,14 @@ const _: () = {
             self
         }
         ///Sends `"displayName": null`, clearing it.
+        #[inline]
         pub fn clear_display_name(mut self) -> Self {
             self.display_name = ::odata_resource::Patch::Null;
             self
         }
         /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
         /// answers 412 instead of overwriting a newer version.
+        #[inline]
         pub fn if_match(
             mut self,
             etag: impl ::core::convert::AsRef<::core::primitive::str>,
@@ -82,6 +88,7 @@ const _: () = {
             self
         }
         /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+        #[inline]
         pub fn header(
             mut self,
             name: impl ::core::convert::AsRef<::core::primitive::str>,
@@ -97,6 +104,7 @@ const _: () = {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
         /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        #[inline]
         pub fn diff(mut self, old: &Team, new: &Team) -> Self
         where
             for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
@@ -121,6 +129,7 @@ const _: () = {
         ///
         /// # Errors
         /// A path parameter that would re-route the request, or a bad header.
+        #[inline]
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -139,6 +148,7 @@ const _: () = {
     #[automatically_derived]
     impl Team {
         ///Starts a PATCH of `/teams/{teamsId}`.
+        #[inline]
         pub fn patch_team(
             teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
         ) -> TeamPatch {

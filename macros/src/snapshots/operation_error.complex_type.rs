@@ -103,6 +103,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::odata_resource::ODataValue for OperationError {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -116,6 +117,7 @@ const _: () = {
             >(__out, b"\"message\":", &self.message);
             ::odata_resource::__private::end_object(__out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             false
                 || <Option<

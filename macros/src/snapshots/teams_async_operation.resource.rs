@@ -247,6 +247,7 @@ const _: () = {
         for<'__v> Option<String>: ::odata_resource::ODataValue,
         for<'__v> Option<OperationError>: ::odata_resource::ODataValue,
     {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -276,6 +277,7 @@ const _: () = {
             ::odata_resource::__private::object_additional(__out, &self.additional);
             ::odata_resource::__private::end_object(__out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             false
                 || <Option<
@@ -317,6 +319,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl TeamsAsyncOperationPatch {
+        #[inline]
         fn __new(
             __path: ::core::result::Result<
                 ::std::string::String,
@@ -335,6 +338,7 @@ const _: () = {
             }
         }
         ///Sets `operationType`.
+        #[inline]
         pub fn operation_type(
             mut self,
             value: impl ::core::convert::Into<TeamsAsyncOperationType>,
@@ -345,6 +349,7 @@ const _: () = {
             self
         }
         ///Sets `status`.
+        #[inline]
         pub fn status(
             mut self,
             value: impl ::core::convert::Into<TeamsAsyncOperationStatus>,
@@ -355,6 +360,7 @@ const _: () = {
             self
         }
         ///Sets `lastActionDateTime`.
+        #[inline]
         pub fn last_action_date_time(
             mut self,
             value: impl ::core::convert::Into<DateTimeOffset>,
@@ -365,6 +371,7 @@ const _: () = {
             self
         }
         ///Sets `attemptsCount`.
+        #[inline]
         pub fn attempts_count(mut self, value: impl ::core::convert::Into<i32>) -> Self {
             self.attempts_count = ::odata_resource::Patch::Value(
                 ::core::convert::Into::into(value),
@@ -372,6 +379,7 @@ const _: () = {
             self
         }
         ///Sets `targetResourceId`.
+        #[inline]
         pub fn target_resource_id(
             mut self,
             value: impl ::core::convert::Into<String>,
@@ -382,11 +390,13 @@ const _: () = {
             self
         }
         ///Sends `"targetResourceId": null`, clearing it.
+        #[inline]
         pub fn clear_target_resource_id(mut self) -> Self {
             self.target_resource_id = ::odata_resource::Patch::Null;
             self
         }
         ///Sets `targetResourceLocation`.
+        #[inline]
         pub fn target_resource_location(
             mut self,
             value: impl ::core::convert::Into<String>,
@@ -397,11 +407,13 @@ const _: () = {
             self
         }
         ///Sends `"targetResourceLocation": null`, clearing it.
+        #[inline]
         pub fn clear_target_resource_location(mut self) -> Self {
             self.target_resource_location = ::odata_resource::Patch::Null;
             self
         }
         ///Sets `error`.
+        #[inline]
         pub fn error(
             mut self,
             value: impl ::core::convert::Into<OperationError>,
@@ -412,12 +424,14 @@ const _: () = {
             self
         }
         ///Sends `"error": null`, clearing it.
+        #[inline]
         pub fn clear_error(mut self) -> Self {
             self.error = ::odata_resource::Patch::Null;
             self
         }
         /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
         /// answers 412 instead of overwriting a newer version.
+        #[inline]
         pub fn if_match(
             mut self,
             etag: impl ::core::convert::AsRef<::core::primitive::str>,
@@ -426,6 +440,7 @@ const _: () = {
             self
         }
         /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+        #[inline]
         pub fn header(
             mut self,
             name: impl ::core::convert::AsRef<::core::primitive::str>,
@@ -441,6 +456,7 @@ const _: () = {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
         /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        #[inline]
         pub fn diff(
             mut self,
             old: &TeamsAsyncOperation,
@@ -506,6 +522,7 @@ const _: () = {
         ///
         /// # Errors
         /// A path parameter that would re-route the request, or a bad header.
+        #[inline]
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -539,6 +556,7 @@ const _: () = {
     #[automatically_derived]
     impl TeamsAsyncOperation {
         ///Starts a PATCH of `/teams/{teamsId}/operations`.
+        #[inline]
         pub fn patch_team(
             teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
         ) -> TeamsAsyncOperationPatch {
@@ -550,6 +568,7 @@ const _: () = {
             )
         }
         ///Starts a PATCH of `/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations`.
+        #[inline]
         pub fn patch_invited_user_team(
             invitations_id: impl ::core::convert::AsRef<::core::primitive::str>,
             group_id: impl ::core::convert::AsRef<::core::primitive::str>,

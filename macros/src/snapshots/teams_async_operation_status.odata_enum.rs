@@ -12,6 +12,7 @@ const _: () = {
             "failed",
             "unknownFutureValue",
         ];
+        #[inline]
         fn wire_name(&self) -> &::core::primitive::str {
             match self {
                 TeamsAsyncOperationStatus::Invalid => "invalid",
@@ -23,6 +24,7 @@ const _: () = {
                 TeamsAsyncOperationStatus::Other(__text) => __text,
             }
         }
+        #[inline]
         fn from_wire_name(
             __name: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::odata_resource::UnknownEnumMember> {
@@ -54,6 +56,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn is_unknown_future_member(&self) -> ::core::primitive::bool {
             ::core::matches!(self, TeamsAsyncOperationStatus::Other(_))
         }
@@ -61,12 +64,14 @@ const _: () = {
     #[automatically_derived]
     impl TeamsAsyncOperationStatus {
         /// The member's name on the wire.
+        #[inline]
         pub fn as_str(&self) -> &::core::primitive::str {
             ::odata_resource::ODataEnum::wire_name(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Display for TeamsAsyncOperationStatus {
+        #[inline]
         fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             __f.write_str(::odata_resource::ODataEnum::wire_name(self))
         }
@@ -74,6 +79,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TeamsAsyncOperationStatus {
         type Err = ::odata_resource::UnknownEnumMember;
+        #[inline]
         fn from_str(
             __s: &::core::primitive::str,
         ) -> ::core::result::Result<Self, Self::Err> {
@@ -106,9 +112,11 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::odata_resource::ODataValue for TeamsAsyncOperationStatus {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::write_enum(self, __out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             ::odata_resource::ODataEnum::is_unknown_future_member(self)
         }

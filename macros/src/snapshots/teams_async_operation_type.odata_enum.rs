@@ -16,6 +16,7 @@ const _: () = {
             "archiveChannel",
             "unarchiveChannel",
         ];
+        #[inline]
         fn wire_name(&self) -> &::core::primitive::str {
             match self {
                 TeamsAsyncOperationType::Invalid => "invalid",
@@ -31,6 +32,7 @@ const _: () = {
                 TeamsAsyncOperationType::Other(__text) => __text,
             }
         }
+        #[inline]
         fn from_wire_name(
             __name: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::odata_resource::UnknownEnumMember> {
@@ -74,6 +76,7 @@ const _: () = {
                 }
             }
         }
+        #[inline]
         fn is_unknown_future_member(&self) -> ::core::primitive::bool {
             ::core::matches!(
                 self, TeamsAsyncOperationType::TeamifyGroup |
@@ -87,12 +90,14 @@ const _: () = {
     #[automatically_derived]
     impl TeamsAsyncOperationType {
         /// The member's name on the wire.
+        #[inline]
         pub fn as_str(&self) -> &::core::primitive::str {
             ::odata_resource::ODataEnum::wire_name(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Display for TeamsAsyncOperationType {
+        #[inline]
         fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             __f.write_str(::odata_resource::ODataEnum::wire_name(self))
         }
@@ -100,6 +105,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for TeamsAsyncOperationType {
         type Err = ::odata_resource::UnknownEnumMember;
+        #[inline]
         fn from_str(
             __s: &::core::primitive::str,
         ) -> ::core::result::Result<Self, Self::Err> {
@@ -132,9 +138,11 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::odata_resource::ODataValue for TeamsAsyncOperationType {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::write_enum(self, __out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             ::odata_resource::ODataEnum::is_unknown_future_member(self)
         }
