@@ -20,7 +20,16 @@ use serde_json::{Map, Value};
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Annotations {
+    /// Inline: Graph sends it on most single entities.
     odata_type: Option<String>,
+    /// Boxed and made on first use: most values of a collection carry no other annotation, and
+    /// a small `Annotations` keeps every resource that holds one small (32 bytes, not 120).
+    rest: Option<Box<Rest>>,
+}
+
+/// The annotations other than `@odata.type`.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Rest {
     context: Option<String>,
     etag: Option<String>,
     id: Option<String>,
@@ -52,11 +61,11 @@ impl Annotations {
         let name = normalize_name(name);
         let slot = match name {
             TYPE => &mut self.odata_type,
-            CONTEXT => &mut self.context,
-            ETAG => &mut self.etag,
-            ID => &mut self.id,
+            CONTEXT => &mut self.rest_mut().context,
+            ETAG => &mut self.rest_mut().etag,
+            ID => &mut self.rest_mut().id,
             _ => {
-                self.other.insert(name.to_owned(), value);
+                self.rest_mut().other.insert(name.to_owned(), value);
                 return Ok(());
             }
         };
@@ -82,6 +91,10 @@ impl Annotations {
         self.odata_type.as_deref()
     }
 
+    fn rest_mut(&mut self) -> &mut Rest {
+        self.rest.get_or_insert_with(Box::default)
+    }
+
     /// The received type's qualified name: `@odata.type` without its `#` or URI prefix.
     ///
     /// ```
@@ -103,7 +116,7 @@ impl Annotations {
     /// assert_eq!(Annotations::default().context(), None);
     /// ```
     pub fn context(&self) -> Option<&str> {
-        self.context.as_deref()
+        self.rest.as_ref()?.context.as_deref()
     }
 
     /// `@odata.etag`: feed it to a builder's `if_match`.
@@ -115,7 +128,7 @@ impl Annotations {
     /// assert_eq!(a.etag(), Some("W/\"2\""));
     /// ```
     pub fn etag(&self) -> Option<&str> {
-        self.etag.as_deref()
+        self.rest.as_ref()?.etag.as_deref()
     }
 
     /// Replaces the ETag (for example with the response's `ETag` header).
@@ -127,7 +140,9 @@ impl Annotations {
     /// assert_eq!(a.etag(), None);
     /// ```
     pub fn set_etag(&mut self, etag: Option<String>) {
-        self.etag = etag;
+        if etag.is_some() || self.rest.is_some() {
+            self.rest_mut().etag = etag;
+        }
     }
 
     /// `@odata.id`.
@@ -137,7 +152,7 @@ impl Annotations {
     /// assert_eq!(Annotations::default().id(), None);
     /// ```
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        self.rest.as_ref()?.id.as_deref()
     }
 
     /// Any other annotation by member name (`@odata.count`, `@microsoft.graph.tips`,
@@ -148,7 +163,7 @@ impl Annotations {
     /// assert!(Annotations::default().get("@odata.count").is_none());
     /// ```
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.other.get(normalize_name(name))
+        self.rest.as_ref()?.other.get(normalize_name(name))
     }
 
     /// Whether nothing was received.
@@ -159,20 +174,31 @@ impl Annotations {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.odata_type.is_none()
-            && self.context.is_none()
-            && self.etag.is_none()
-            && self.id.is_none()
-            && self.other.is_empty()
+            && self.rest.as_deref().is_none_or(|rest| {
+                rest.context.is_none()
+                    && rest.etag.is_none()
+                    && rest.id.is_none()
+                    && rest.other.is_empty()
+            })
     }
 
     /// Every annotation but `@odata.type`, in the order they are written back: context, ETag,
     /// id, then the others.
     pub(crate) fn entries_without_type(&self) -> impl Iterator<Item = (&str, Value)> + '_ {
-        let fixed = [(CONTEXT, &self.context), (ETAG, &self.etag), (ID, &self.id)];
+        let rest = self.rest.as_deref();
+        let fixed = [
+            (CONTEXT, rest.and_then(|r| r.context.as_ref())),
+            (ETAG, rest.and_then(|r| r.etag.as_ref())),
+            (ID, rest.and_then(|r| r.id.as_ref())),
+        ];
         fixed
             .into_iter()
-            .filter_map(|(name, value)| value.as_ref().map(|v| (name, Value::String(v.clone()))))
-            .chain(self.other.iter().map(|(k, v)| (k.as_str(), v.clone())))
+            .filter_map(|(name, value)| value.map(|v| (name, Value::String(v.clone()))))
+            .chain(
+                rest.into_iter()
+                    .flat_map(|r| r.other.iter())
+                    .map(|(k, v)| (k.as_str(), v.clone())),
+            )
     }
 }
 
@@ -222,7 +248,7 @@ mod tests {
         assert_eq!(a.context(), Some("ctx"));
         assert_eq!(a.etag(), Some("W/\"1\""));
         assert_eq!(a.id(), Some("x"));
-        assert!(a.other.is_empty());
+        assert!(a.rest.as_ref().unwrap().other.is_empty());
     }
 
     #[test]
@@ -245,5 +271,18 @@ mod tests {
         a.insert("@odata.context", "c".into()).unwrap();
         let names: Vec<_> = a.entries_without_type().map(|(k, _)| k).collect();
         assert_eq!(names, ["@odata.context", "@odata.etag", "@z.z"]);
+    }
+
+    #[test]
+    fn small_and_empty_until_something_arrives() {
+        assert!(std::mem::size_of::<Annotations>() <= 32);
+        let mut a = Annotations::default();
+        a.set_etag(None);
+        assert!(a.rest.is_none() && a.is_empty());
+        a.insert("@odata.type", "#x.Y".into()).unwrap();
+        assert!(a.rest.is_none(), "the type is kept inline");
+        a.set_etag(Some("e".into()));
+        a.set_etag(None);
+        assert!(!a.is_empty() && a.etag().is_none());
     }
 }
