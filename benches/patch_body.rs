@@ -14,26 +14,15 @@ use std::hint::black_box;
 use criterion::Criterion;
 use odata_resource::DateTimeOffset;
 use support::{consume, print_ratios, Contender, OperationStatus, OperationType};
-use teams_model::{
-    OperationError, TeamsAsyncOperation, TeamsAsyncOperationStatus, TeamsAsyncOperationType,
-};
+use teams_model::TeamsAsyncOperation;
 use time::OffsetDateTime;
 
-const LAST_ACTION: &str = "2016-12-31T23:57:34.9044303+03:00";
+const LAST_ACTION: &str = teams_model::SEED_LAST_ACTION;
 
-/// The seed request, as a user writes it.
+/// The seed request, as a user writes it (`teams_model::seed_patch`: the setters of the seed's
+/// properties, then `build()`).
 fn ours(last_action: DateTimeOffset) -> odata_resource::PatchRequest<TeamsAsyncOperation> {
-    TeamsAsyncOperation::patch_team(black_box("{teamsId}"))
-        .operation_type(TeamsAsyncOperationType::CloneTeam)
-        .status(TeamsAsyncOperationStatus::InProgress)
-        .last_action_date_time(last_action)
-        .attempts_count(13)
-        .target_resource_id("Target Resource Id value")
-        .target_resource_location("Target Resource Location value")
-        .error(OperationError {
-            code: Some("Code value".into()),
-            message: Some("Message value".into()),
-        })
+    teams_model::seed_patch(black_box("{teamsId}"), last_action)
         .build()
         .unwrap()
 }

@@ -13,9 +13,7 @@ use std::error::Error;
 use graph_test_server::GraphServer;
 use odata_resource::{Client, DateTimeOffset, PatchRequest};
 use serde_json::json;
-use teams_model::{
-    OperationError, TeamsAsyncOperation, TeamsAsyncOperationStatus, TeamsAsyncOperationType,
-};
+use teams_model::TeamsAsyncOperation;
 
 /// The team of the docs' examples.
 const TEAM_ID: &str = "dbd8de4f-5d47-48da-87f1-594bed003375";
@@ -66,18 +64,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
 /// The seed page's example request body, for one team.
 fn seed_request(team_id: &str) -> Result<PatchRequest<TeamsAsyncOperation>, Box<dyn Error>> {
-    Ok(TeamsAsyncOperation::patch_team(team_id)
-        .operation_type(TeamsAsyncOperationType::CloneTeam)
-        .status(TeamsAsyncOperationStatus::InProgress)
-        .last_action_date_time("2016-12-31T23:57:34.9044303+03:00".parse::<DateTimeOffset>()?)
-        .attempts_count(13)
-        .target_resource_id("Target Resource Id value")
-        .target_resource_location("Target Resource Location value")
-        .error(OperationError {
-            code: Some("Code value".into()),
-            message: Some("Message value".into()),
-        })
-        .build()?)
+    let last_action = teams_model::SEED_LAST_ACTION.parse::<DateTimeOffset>()?;
+    Ok(teams_model::seed_patch(team_id, last_action).build()?)
 }
 
 /// What the embedded server holds before the PATCH: the seed's response, before the update.

@@ -11,21 +11,10 @@ use teams_model::{
 };
 
 fn seed_request() -> odata_resource::PatchRequest<TeamsAsyncOperation> {
-    TeamsAsyncOperation::patch_team("{teamsId}")
-        .operation_type(TeamsAsyncOperationType::CloneTeam)
-        .status(TeamsAsyncOperationStatus::InProgress)
-        .last_action_date_time(
-            "2016-12-31T23:57:34.9044303+03:00"
-                .parse::<DateTimeOffset>()
-                .unwrap(),
-        )
-        .attempts_count(13)
-        .target_resource_id("Target Resource Id value")
-        .target_resource_location("Target Resource Location value")
-        .error(OperationError {
-            code: Some("Code value".into()),
-            message: Some("Message value".into()),
-        })
+    let last_action = teams_model::SEED_LAST_ACTION
+        .parse::<DateTimeOffset>()
+        .unwrap();
+    teams_model::seed_patch("{teamsId}", last_action)
         .build()
         .unwrap()
 }

@@ -13,6 +13,8 @@
 //! assert_eq!(request.path(), "/teams/team-id/operations");
 //! ```
 
+mod seed;
 mod teams;
 
+pub use seed::{seed_patch, SEED_LAST_ACTION};
 pub use teams::*;

@@ -1509,23 +1509,7 @@ mod tests {
         );
     }
 
-    /// A small deterministic xorshift64 generator.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            let mut x = self.0;
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            self.0 = x;
-            x
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % n as u64).unwrap()
-        }
-    }
+    use crate::test_rng::XorShift;
 
     /// Parses `text`; a value must re-parse from its text to itself, and (for upper-case input)
     /// be written exactly as `text`. Errors must format.

@@ -24,6 +24,8 @@ mod request;
 pub mod retry_after;
 #[doc(hidden)]
 pub mod ser;
+#[cfg(test)]
+mod test_rng;
 pub mod type_name;
 mod value;
 

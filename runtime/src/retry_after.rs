@@ -357,23 +357,7 @@ mod tests {
         );
     }
 
-    /// A small deterministic xorshift64 generator.
-    struct XorShift(u64);
-
-    impl XorShift {
-        fn next(&mut self) -> u64 {
-            let mut x = self.0;
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            self.0 = x;
-            x
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % u64::try_from(n).unwrap()).unwrap()
-        }
-    }
+    use crate::test_rng::XorShift;
 
     #[test]
     fn never_panics_on_pseudo_random_input() {
