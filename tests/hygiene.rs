@@ -7,7 +7,9 @@
 mod shadowed {
     #![allow(dead_code, unused_macros)]
 
-    use ::odata_resource::{Annotations, ComplexType, Map, ODataEnum, Resource, Value};
+    use ::odata_resource::{
+        Annotations, ComplexType, Map, ODataEnum, Polymorphic, Resource, Value,
+    };
 
     struct Option;
     struct Some;
@@ -76,6 +78,19 @@ mod shadowed {
         pub annotations: Annotations,
         #[odata(additional)]
         pub additional: Map<::std::string::String, Value>,
+    }
+
+    #[derive(Polymorphic, Debug, Clone, PartialEq)]
+    pub enum AnyOperation {
+        #[odata(base)]
+        Operation(Operation),
+        #[odata(unknown)]
+        Unknown(::odata_resource::UnknownType),
+    }
+
+    pub fn polymorphic(body: &[u8]) -> ::std::vec::Vec<u8> {
+        let read: AnyOperation = ::odata_resource::from_slice(body).unwrap();
+        ::odata_resource::to_vec(&read).unwrap()
     }
 
     pub fn patch() -> ::std::vec::Vec<u8> {
@@ -162,6 +177,19 @@ mod no_prelude {
         let read: Operation = ::odata_resource::from_slice(body).unwrap();
         read.status
     }
+
+    #[derive(::odata_resource::Polymorphic, ::core::fmt::Debug, ::core::clone::Clone)]
+    pub enum AnyOperation {
+        #[odata(base)]
+        Operation(Operation),
+        #[odata(unknown)]
+        Unknown(::odata_resource::UnknownType),
+    }
+
+    pub fn polymorphic(body: &[u8]) -> ::core::primitive::bool {
+        let read: AnyOperation = ::odata_resource::from_slice(body).unwrap();
+        ::core::matches!(read, AnyOperation::Unknown(_))
+    }
 }
 
 #[test]
@@ -176,6 +204,14 @@ fn shadowed_names_do_not_reach_generated_code() {
     assert_eq!(written["error"]["msg"], "m");
     assert_eq!(written["extra"], true);
     assert_eq!(written["type"], "t");
+}
+
+#[test]
+fn polymorphic_enums_work_beside_shadowed_names_and_without_prelude() {
+    let written = shadowed::polymorphic(br##"{"@odata.type":"#x.new","a":1}"##);
+    assert_eq!(written, br##"{"@odata.type":"#x.new","a":1}"##);
+    assert!(no_prelude::polymorphic(br##"{"@odata.type":"#x.new"}"##));
+    assert!(!no_prelude::polymorphic(br#"{"id":"a"}"#));
 }
 
 #[test]

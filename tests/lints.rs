@@ -2,7 +2,7 @@
 //! by `cargo clippy --all-targets -- -D warnings`, which CI runs). `missing_docs` is not checked
 //! in test builds; `tests/one-dep` denies it on the same derives in a library.
 
-/// All three derives under denied lints.
+/// All the derives under denied lints.
 pub mod strict {
     #![deny(
         warnings,
@@ -23,7 +23,8 @@ pub mod strict {
     )]
 
     use odata_resource::{
-        Annotations, ComplexType, DateTimeOffset, Map, ODataEnum, Resource, Value,
+        Annotations, ComplexType, DateTimeOffset, Map, ODataEnum, Polymorphic, Resource,
+        UnknownType, Value,
     };
 
     /// An evolvable enumeration.
@@ -100,6 +101,19 @@ pub mod strict {
         pub additional: Map<String, Value>,
     }
 
+    /// Any of the types above, by `@odata.type`.
+    #[derive(Polymorphic, Debug, Clone, PartialEq)]
+    pub enum AnyEntity {
+        /// The base type.
+        #[odata(base)]
+        Entity(Entity),
+        /// A derived type.
+        Operation(Operation),
+        /// A type nobody declared.
+        #[odata(unknown)]
+        Unknown(UnknownType),
+    }
+
     /// Uses the builder and the generated impls.
     ///
     /// # Panics
@@ -117,7 +131,8 @@ pub mod strict {
             .header("Prefer", "return=minimal")
             .build()
             .expect("a valid request");
-        let _ = Operation::patch_team("t");
+        let _ = Operation::patch_team("t").diff(&Operation::default(), &Operation::default());
+        let _ = odata_resource::to_vec(&AnyEntity::Entity(Entity::default()));
         let _ = Status::Archived.as_str();
         let _ = Status::NotStarted.to_string();
         request.body().to_vec()
