@@ -120,7 +120,7 @@
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Polymorphic, Resource};
 pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
-pub use odata_resource_runtime::http;
+pub use odata_resource_runtime::{http, time};
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, RetryPolicy};

@@ -44,6 +44,10 @@ pub use value::ODataValue;
 /// need no dependency of their own.
 pub use http;
 
+/// The `time` crate `DateTimeOffset` converts to and from (`time::OffsetDateTime`), re-exported so
+/// users need no dependency of their own.
+pub use time;
+
 /// An OData structured type (entity or complex type) with its namespace-qualified name.
 ///
 /// `#[derive(Resource)]` and `#[derive(ComplexType)]` implement it.
