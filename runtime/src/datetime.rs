@@ -434,6 +434,7 @@ impl Visitor<'_> for DateTimeOffsetVisitor {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for DateTimeOffset {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.push(b'"');

@@ -151,6 +151,7 @@ impl<E: ODataEnum + PartialEq> Visitor<'_> for FlagsVisitor<E> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<E: ODataEnum> ODataValue for Flags<E> {
     fn write_json(&self, out: &mut Vec<u8>) {
         json::write_str(out, &self.to_string());

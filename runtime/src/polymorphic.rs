@@ -218,6 +218,7 @@ impl Serialize for UnknownType {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl crate::ODataValue for UnknownType {
     /// Writes it back as received (`@odata.type` first, annotations left out).
     fn write_json(&self, out: &mut Vec<u8>) {

@@ -15,6 +15,14 @@ use crate::json;
 /// "Tab\there".write_json(&mut body);
 /// assert_eq!(body, br#""Tab\there""#);
 /// ```
+// When a property type lacks this trait, rustc lists other implementors. The leaf impls below
+// (strings, numbers, dates, …) are `do_not_recommend`, so that list stays short and the same on
+// every build, and the message says what to do.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written into an OData request body",
+    label = "not an OData value",
+    note = "derive `ComplexType` or `ODataEnum` for it, or implement `odata_resource::ODataValue`"
+)]
 pub trait ODataValue {
     /// Appends this value to `out` as JSON.
     fn write_json(&self, out: &mut Vec<u8>);
@@ -27,18 +35,21 @@ pub trait ODataValue {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for str {
     fn write_json(&self, out: &mut Vec<u8>) {
         json::write_str(out, self);
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for String {
     fn write_json(&self, out: &mut Vec<u8>) {
         json::write_str(out, self);
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for bool {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(if *self { b"true" } else { b"false" });
@@ -47,6 +58,7 @@ impl ODataValue for bool {
 
 macro_rules! integer_value {
     ($($t:ty)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl ODataValue for $t {
             fn write_json(&self, out: &mut Vec<u8>) {
                 json::write_integer(out, *self);
@@ -58,6 +70,7 @@ integer_value!(i8 i16 i32 i64 u8 u16 u32 u64 isize usize);
 
 macro_rules! float_value {
     ($($t:ty)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl ODataValue for $t {
             fn write_json(&self, out: &mut Vec<u8>) {
                 json::write_float(out, f64::from(*self));
@@ -123,12 +136,14 @@ impl<T: ODataValue> ODataValue for Vec<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for serde_json::Value {
     fn write_json(&self, out: &mut Vec<u8>) {
         json::write_serde(out, self);
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl ODataValue for serde_json::Map<String, serde_json::Value> {
     fn write_json(&self, out: &mut Vec<u8>) {
         json::write_serde(out, self);
