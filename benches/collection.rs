@@ -21,23 +21,12 @@ struct Page {
     value: Vec<TeamsAsyncOperation>,
 }
 
-fn ours(body: &[u8]) -> Page {
-    odata_resource::from_slice(body).unwrap()
-}
-
-fn serde_derive(body: &[u8]) -> support::OperationPage {
-    serde_json::from_slice(body).unwrap()
-}
-
-fn serde_derive_flatten(body: &[u8]) -> support::OpenOperationPage {
-    serde_json::from_slice(body).unwrap()
-}
-
-fn serde_json_value(body: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(body).unwrap()
-}
-
 fn main() {
+    // the contenders: one reader each, the same input
+    let ours = support::read_ours::<Page>;
+    let serde_derive = support::read_serde::<support::OperationPage>;
+    let serde_derive_flatten = support::read_serde::<support::OpenOperationPage>;
+    let serde_json_value = support::read_serde::<serde_json::Value>;
     let body = collection_page(ITEMS);
     let body = body.as_slice();
     assert_eq!(ours(body).value.len(), ITEMS);

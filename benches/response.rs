@@ -15,23 +15,12 @@ use criterion::Criterion;
 use support::{consume, print_ratios, Contender, SEED_RESPONSE};
 use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationStatus};
 
-fn ours(body: &[u8]) -> TeamsAsyncOperation {
-    odata_resource::from_slice(body).unwrap()
-}
-
-fn serde_derive(body: &[u8]) -> support::Operation {
-    serde_json::from_slice(body).unwrap()
-}
-
-fn serde_derive_flatten(body: &[u8]) -> support::OpenOperation {
-    serde_json::from_slice(body).unwrap()
-}
-
-fn serde_json_value(body: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(body).unwrap()
-}
-
 fn main() {
+    // the contenders: one reader each, the same input
+    let ours = support::read_ours::<TeamsAsyncOperation>;
+    let serde_derive = support::read_serde::<support::Operation>;
+    let serde_derive_flatten = support::read_serde::<support::OpenOperation>;
+    let serde_json_value = support::read_serde::<serde_json::Value>;
     let body = SEED_RESPONSE.as_bytes();
     let read = ours(body);
     assert_eq!(read.status, Some(TeamsAsyncOperationStatus::Succeeded));

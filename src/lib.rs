@@ -105,6 +105,9 @@
 //! - `#[odata(rename = "wireName")]`: the wire name (default: the variant in lowerCamelCase).
 //! - `#[odata(other)]` on one `Other(String)` variant: keeps any value this crate does not know.
 //!
+//! To see what a derive generates, build with `ODATA_RESOURCE_DEBUG=1` (every type) or
+//! `ODATA_RESOURCE_DEBUG=TypeName` (one type): the expansion is printed on stderr.
+//!
 //! ## OData rules it follows
 //!
 //! - A PATCH body holds exactly the properties set on the builder, each a value or `null`,

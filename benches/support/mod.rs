@@ -146,6 +146,16 @@ pub struct OpenOperationPage {
     pub value: Vec<OpenOperation>,
 }
 
+/// Reads a body with odata-resource, as users do.
+pub fn read_ours<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+    odata_resource::from_slice(body).unwrap()
+}
+
+/// Reads a body with `serde_json` directly: the hand-written baselines.
+pub fn read_serde<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+    serde_json::from_slice(body).unwrap()
+}
+
 /// The seed page's 200 response body, byte for byte, with real members in place of its
 /// `"String"` placeholders.
 pub const SEED_RESPONSE: &str = r##"{

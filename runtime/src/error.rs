@@ -364,4 +364,63 @@ mod tests {
             "HTTP 429 Too Many Requests TooManyRequests: Slow down. (request-id abc)"
         );
     }
+
+    #[test]
+    fn every_error_names_what_is_wrong_and_where() {
+        let cases: Vec<(Error, &str)> = vec![
+            (
+                Error::InvalidPathParameter {
+                    parameter: "teamsId",
+                    value: "..".into(),
+                    reason: "is a dot segment, which URL parsers remove",
+                },
+                r#"invalid path parameter `teamsId` = "..": is a dot segment, which URL parsers remove"#,
+            ),
+            (
+                Error::InvalidHeader {
+                    name: "If-Match".into(),
+                    reason: "contains the control character 0x0A".into(),
+                },
+                "invalid header `If-Match`: contains the control character 0x0A",
+            ),
+            (
+                Error::InvalidServiceRoot {
+                    root: "ftp://x".into(),
+                    reason: "expected an absolute http or https URL".into(),
+                },
+                r#"invalid service root "ftp://x": expected an absolute http or https URL"#,
+            ),
+            (
+                Error::Json {
+                    path: "error.code".into(),
+                    message: "invalid type: integer `5`, expected a string".into(),
+                },
+                "invalid JSON at `error.code`: invalid type: integer `5`, expected a string",
+            ),
+            (
+                Error::Json {
+                    path: String::new(),
+                    message: "EOF while parsing".into(),
+                },
+                "invalid JSON: EOF while parsing",
+            ),
+            (
+                Error::Batch(crate::batch::BatchError::Full),
+                "a batch holds at most 20 requests",
+            ),
+            (
+                Error::BatchResponse("no answer for `1`".into()),
+                "unexpected batch response: no answer for `1`",
+            ),
+            (
+                Error::Transport("connection reset".into()),
+                "transport error: connection reset",
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(error.to_string(), expected);
+        }
+        let transport = Error::Transport("reset".into());
+        assert!(std::error::Error::source(&transport).is_some());
+    }
 }

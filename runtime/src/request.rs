@@ -207,40 +207,15 @@ fn canonical_case(name: &HeaderName) -> String {
 /// What every generated builder holds besides its properties: the path (or why it could not be
 /// built) and the headers added so far. Generated code calls it; users call the builder.
 #[doc(hidden)]
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct PatchBase {
-    path: Result<String, ErrorSlot>,
+    path: Result<String, Error>,
     headers: Vec<(String, String)>,
-}
-
-/// `Error` is not `Clone` (it can hold a transport error); a path error is, so it is stored as
-/// its parts.
-#[derive(Debug, Clone)]
-struct ErrorSlot {
-    parameter: &'static str,
-    value: String,
-    reason: &'static str,
 }
 
 impl PatchBase {
     /// Starts a builder for a path built by [`crate::path::build_path`].
     pub fn new(path: Result<String, Error>) -> Self {
-        let path = path.map_err(|e| match e {
-            Error::InvalidPathParameter {
-                parameter,
-                value,
-                reason,
-            } => ErrorSlot {
-                parameter,
-                value,
-                reason,
-            },
-            other => ErrorSlot {
-                parameter: "",
-                value: other.to_string(),
-                reason: "could not be built",
-            },
-        });
         PatchBase {
             path,
             headers: Vec::new(),
@@ -263,11 +238,7 @@ impl PatchBase {
     /// # Errors
     /// The path error, or [`Error::InvalidHeader`] for the first bad header.
     pub fn finish<T>(self, body: crate::body::PatchBody) -> Result<PatchRequest<T>, Error> {
-        let path = self.path.map_err(|slot| Error::InvalidPathParameter {
-            parameter: slot.parameter,
-            value: slot.value,
-            reason: slot.reason,
-        })?;
+        let path = self.path?;
         let (body, needs_unknown_members) = body.finish();
         let mut added = Vec::with_capacity(self.headers.len() + usize::from(needs_unknown_members));
         for (name, value) in self.headers {

@@ -20,10 +20,10 @@ use crate::state::{Shared, Target};
 /// Builds the router; handlers expect [`RequestIds`] in the request extensions.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .route("/{version}/teams/{teams_id}/operations", any(team_operations))
+        .route("/{version}/teams/{teams_id}/operations", any(operations))
         .route(
             "/{version}/invitations/{invitations_id}/invitedUser/joinedGroups/{group_id}/team/operations",
-            any(invitation_operations),
+            any(operations),
         )
         .route("/{version}/$batch", axum::routing::post(crate::batch::batch))
         .fallback(unknown_resource)
@@ -41,7 +41,8 @@ struct Call {
 
 type Params = Result<RawPathParams, RawPathParamsRejection>;
 
-async fn team_operations(
+/// Both operations routes: the target is told apart by the path parameters it captured.
+async fn operations(
     State(shared): State<Arc<Shared>>,
     Extension(ids): Extension<RequestIds>,
     method: Method,
@@ -56,51 +57,28 @@ async fn team_operations(
         headers,
         body,
     };
-    let target = |get: &dyn Fn(&str) -> String| Target::Team {
-        team_id: get("teams_id"),
-    };
-    respond(call, params, target)
-}
-
-async fn invitation_operations(
-    State(shared): State<Arc<Shared>>,
-    Extension(ids): Extension<RequestIds>,
-    method: Method,
-    headers: HeaderMap,
-    params: Params,
-    body: Bytes,
-) -> Response {
-    let call = Call {
-        shared,
-        ids,
-        method,
-        headers,
-        body,
-    };
-    let target = |get: &dyn Fn(&str) -> String| Target::Invitation {
-        invitations_id: get("invitations_id"),
-        group_id: get("group_id"),
-    };
-    respond(call, params, target)
-}
-
-fn respond(
-    call: Call,
-    params: Params,
-    target: impl Fn(&dyn Fn(&str) -> String) -> Target,
-) -> Response {
     let ids = call.ids.clone();
-    match handle(call, params, target) {
+    match handle(call, params) {
         Ok(response) => response,
         Err(error) => error.into_response(&ids),
     }
 }
 
-fn handle(
-    call: Call,
-    params: Params,
-    target: impl Fn(&dyn Fn(&str) -> String) -> Target,
-) -> Result<Response, GraphError> {
+/// What the captured parameters address: a team (`teams_id`) or an invitation's group.
+fn target(get: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool) -> Target {
+    if has("teams_id") {
+        Target::Team {
+            team_id: get("teams_id"),
+        }
+    } else {
+        Target::Invitation {
+            invitations_id: get("invitations_id"),
+            group_id: get("group_id"),
+        }
+    }
+}
+
+fn handle(call: Call, params: Params) -> Result<Response, GraphError> {
     rules::check_auth(&call.headers)?;
     // Path parameters arrive percent-decoded exactly once (axum decodes each captured segment).
     let params = params.map_err(|_| {
@@ -116,7 +94,8 @@ fn handle(
     let version_segment = get("version");
     let version = ApiVersion::parse(&version_segment)
         .ok_or_else(|| GraphError::bad_request(format!("Invalid version: {version_segment}")))?;
-    let target = target(&get);
+    let has = |key: &str| params.iter().any(|(name, _)| name == key);
+    let target = target(&get, &has);
     match call.method {
         Method::GET | Method::HEAD => get_operation(&call, version, &target),
         Method::PATCH => patch_operation(&call, version, &target),
