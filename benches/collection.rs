@@ -27,6 +27,7 @@ fn main() {
     let serde_derive = support::read_serde::<support::OperationPage>;
     let serde_derive_flatten = support::read_serde::<support::OpenOperationPage>;
     let serde_json_value = support::read_serde::<serde_json::Value>;
+    let serde_derive_from_str = support::read_serde_str::<support::OperationPage>;
     let body = collection_page(ITEMS);
     let body = body.as_slice();
     assert_eq!(ours(body).value.len(), ITEMS);
@@ -51,6 +52,9 @@ fn main() {
         group.bench_function("serde_derive_flatten", |b| {
             b.iter(|| serde_derive_flatten(black_box(body)));
         });
+        group.bench_function("serde_derive_from_str", |b| {
+            b.iter(|| serde_derive_from_str(black_box(body)));
+        });
         group.finish();
     }
     c.final_summary();
@@ -66,8 +70,16 @@ fn main() {
             Contender::new("serde_derive_flatten", || {
                 consume(serde_derive_flatten(black_box(body)));
             }),
+            Contender::new("serde_derive_from_str", || {
+                consume(serde_derive_from_str(black_box(body)));
+            }),
         ],
-        &["serde_derive", "serde_json_value", "serde_derive_flatten"],
+        &[
+            "serde_derive",
+            "serde_json_value",
+            "serde_derive_flatten",
+            "serde_derive_from_str",
+        ],
         Some(body.len()),
     );
 }

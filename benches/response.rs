@@ -21,6 +21,7 @@ fn main() {
     let serde_derive = support::read_serde::<support::Operation>;
     let serde_derive_flatten = support::read_serde::<support::OpenOperation>;
     let serde_json_value = support::read_serde::<serde_json::Value>;
+    let serde_derive_from_str = support::read_serde_str::<support::Operation>;
     let body = SEED_RESPONSE.as_bytes();
     let read = ours(body);
     assert_eq!(read.status, Some(TeamsAsyncOperationStatus::Succeeded));
@@ -40,6 +41,9 @@ fn main() {
     c.bench_function("response/serde_derive_flatten", |b| {
         b.iter(|| serde_derive_flatten(black_box(body)));
     });
+    c.bench_function("response/serde_derive_from_str", |b| {
+        b.iter(|| serde_derive_from_str(black_box(body)));
+    });
     c.final_summary();
 
     print_ratios(
@@ -53,8 +57,16 @@ fn main() {
             Contender::new("serde_derive_flatten", || {
                 consume(serde_derive_flatten(black_box(body)));
             }),
+            Contender::new("serde_derive_from_str", || {
+                consume(serde_derive_from_str(black_box(body)));
+            }),
         ],
-        &["serde_derive", "serde_json_value", "serde_derive_flatten"],
+        &[
+            "serde_derive",
+            "serde_json_value",
+            "serde_derive_flatten",
+            "serde_derive_from_str",
+        ],
         None,
     );
 }

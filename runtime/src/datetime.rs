@@ -176,7 +176,8 @@ impl DateTimeOffset {
         out.extend_from_slice(self.encode().as_bytes());
     }
 
-    /// The text form in a stack buffer.
+    /// The text form in a stack buffer: fixed positions and a two-digit table, no loop over
+    /// the digits of the date and time (writing a date is a tenth of writing a PATCH body).
     fn encode(&self) -> Encoded {
         let mut buf = Encoded {
             bytes: [0; MAX_LEN],
@@ -185,46 +186,101 @@ impl DateTimeOffset {
         // one calendar computation rather than one each for the month and the day
         let (year, month, day) = self.date.to_calendar_date();
         let (hour, minute, second) = self.time.as_hms();
+        let b = &mut buf.bytes;
+        let mut at = 0;
         if year < 0 || self.negative_zero_year {
-            buf.push(b'-');
+            b[0] = b'-';
+            at = 1;
         }
-        buf.push_digits(year.unsigned_abs(), 4);
-        buf.push(b'-');
-        buf.push_two(u8::from(month));
-        buf.push(b'-');
-        buf.push_two(day);
-        buf.push(b'T');
-        buf.push_two(hour);
-        buf.push(b':');
-        buf.push_two(minute);
+        // `time` keeps years within ±9999: four digits
+        let year = year.unsigned_abs();
+        put_two(b, at, (year / 100) as u8);
+        put_two(b, at + 2, (year % 100) as u8);
+        b[at + 4] = b'-';
+        put_two(b, at + 5, u8::from(month));
+        b[at + 7] = b'-';
+        put_two(b, at + 8, day);
+        b[at + 10] = b'T';
+        put_two(b, at + 11, hour);
+        b[at + 13] = b':';
+        put_two(b, at + 14, minute);
+        at += 16;
         if self.seconds_written {
-            buf.push(b':');
-            buf.push_two(second);
+            b[at] = b':';
+            put_two(b, at + 1, second);
+            at += 3;
             if self.fraction_digits > 0 {
-                buf.push(b'.');
+                b[at] = b'.';
+                at += 1;
                 // the leading `shown` of the 9 nanosecond digits, then digits 10 to 12
-                let shown = self.fraction_digits.min(9);
-                let nanos = self.time.nanosecond() / POW10[usize::from(9 - shown)];
-                buf.push_digits(nanos, shown);
+                let shown = usize::from(self.fraction_digits.min(9));
+                put_digits(
+                    &mut b[at..at + shown],
+                    self.time.nanosecond() / POW10[9 - shown],
+                );
+                at += shown;
                 if self.fraction_digits > 9 {
-                    let extra = self.fraction_digits - 9;
-                    let sub = u32::from(self.sub_nanos) / POW10[usize::from(3 - extra)];
-                    buf.push_digits(sub, extra);
+                    let extra = usize::from(self.fraction_digits - 9);
+                    let sub = u32::from(self.sub_nanos) / POW10[3 - extra];
+                    put_digits(&mut b[at..at + extra], sub);
+                    at += extra;
                 }
             }
         }
         match self.offset_style {
-            OffsetStyle::Z => buf.push(b'Z'),
+            OffsetStyle::Z => {
+                b[at] = b'Z';
+                at += 1;
+            }
             OffsetStyle::Numeric | OffsetStyle::NegativeZero => {
                 let negative =
                     self.offset_style == OffsetStyle::NegativeZero || self.offset.is_negative();
-                buf.push(if negative { b'-' } else { b'+' });
-                buf.push_two(self.offset.whole_hours().unsigned_abs());
-                buf.push(b':');
-                buf.push_two(self.offset.minutes_past_hour().unsigned_abs());
+                b[at] = if negative { b'-' } else { b'+' };
+                put_two(b, at + 1, self.offset.whole_hours().unsigned_abs());
+                b[at + 3] = b':';
+                put_two(b, at + 4, self.offset.minutes_past_hour().unsigned_abs());
+                at += 6;
             }
         }
+        buf.len = at;
         buf
+    }
+}
+
+/// `"00010203…99"`: the two digits of every number below 100.
+const PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        pairs[2 * i] = b'0' + (i / 10) as u8;
+        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    pairs
+};
+
+/// Writes `value % 100` as two digits at `at`.
+#[inline]
+fn put_two(b: &mut [u8; MAX_LEN], at: usize, value: u8) {
+    let i = usize::from(value % 100) * 2;
+    b[at] = PAIRS[i];
+    b[at + 1] = PAIRS[i + 1];
+}
+
+/// Fills `slots` with the last `slots.len()` decimal digits of `value`, leading zeros included;
+/// two at a time, right to left.
+#[inline]
+fn put_digits(slots: &mut [u8], mut value: u32) {
+    let mut end = slots.len();
+    while end >= 2 {
+        let i = (value % 100) as usize * 2;
+        slots[end - 2] = PAIRS[i];
+        slots[end - 1] = PAIRS[i + 1];
+        value /= 100;
+        end -= 2;
+    }
+    if end == 1 {
+        slots[0] = b'0' + (value % 10) as u8;
     }
 }
 
@@ -252,44 +308,14 @@ struct Encoded {
 }
 
 impl Encoded {
-    fn push(&mut self, byte: u8) {
-        if let Some(slot) = self.bytes.get_mut(self.len) {
-            *slot = byte;
-            self.len += 1;
-        }
-    }
-
-    fn push_two(&mut self, value: u8) {
-        self.push(digit(u32::from(value / 10)));
-        self.push(digit(u32::from(value)));
-    }
-
-    /// The last `count` decimal digits of `value`, with leading zeros; right to left, so that
-    /// every division is by the constant 10.
-    fn push_digits(&mut self, mut value: u32, count: u8) {
-        let end = (self.len + usize::from(count)).min(MAX_LEN);
-        if let Some(slots) = self.bytes.get_mut(self.len..end) {
-            for slot in slots.iter_mut().rev() {
-                *slot = digit(value);
-                value /= 10;
-            }
-        }
-        self.len = end;
-    }
-
     fn as_bytes(&self) -> &[u8] {
         self.bytes.get(..self.len).unwrap_or_default()
     }
 
     fn as_str(&self) -> &str {
-        // Only ASCII is ever pushed, so this never falls back.
+        // Only ASCII is ever written, so this never falls back.
         std::str::from_utf8(self.as_bytes()).unwrap_or_default()
     }
-}
-
-/// The ASCII digit for `value % 10`.
-fn digit(value: u32) -> u8 {
-    b'0' + u8::try_from(value % 10).unwrap_or(0)
 }
 
 impl fmt::Display for DateTimeOffset {

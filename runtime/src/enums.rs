@@ -105,8 +105,15 @@ impl<E: ODataEnum> Visitor<'_> for EnumVisitor<E> {
     }
 }
 
-/// `ODataValue::write_json` for an [`ODataEnum`].
+/// `ODataValue::write_json` for a derived [`ODataEnum`]. `declared` says the value is a declared
+/// member, whose wire name the derive checked to need no escaping (no `"`, `\\` or control
+/// characters): it is copied as is. Text kept by the catch-all variant is escaped.
 #[doc(hidden)]
-pub fn write_json<E: ODataEnum>(value: &E, out: &mut Vec<u8>) {
-    crate::json::write_str(out, value.wire_name());
+#[inline]
+pub fn write_json<E: ODataEnum>(value: &E, declared: bool, out: &mut Vec<u8>) {
+    if declared {
+        crate::json::write_plain_str(out, value.wire_name());
+    } else {
+        crate::json::write_str(out, value.wire_name());
+    }
 }

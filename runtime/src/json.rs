@@ -13,26 +13,34 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Appends `s` between quotes without looking for characters to escape: for text known to
+/// have none (a declared enum member's wire name, checked by the derive).
+#[inline]
+pub fn write_plain_str(out: &mut Vec<u8>, s: &str) {
+    debug_assert!(!needs_escaping(s.as_bytes()), "{s:?} needs escaping");
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
 /// Whether any byte needs an escape (a control character, `"` or `\\`), tested eight bytes at a
 /// time, so text without escapes is copied in one go.
+#[inline]
 fn needs_escaping(bytes: &[u8]) -> bool {
-    let word = |eight: &[u8]| {
-        word_needs_escaping(u64::from_le_bytes(eight.try_into().unwrap_or_default()))
-    };
     let mut words = bytes.chunks_exact(8);
-    if words.by_ref().any(word) {
-        return true;
-    }
-    match words.remainder() {
-        [] => false,
-        // the last eight bytes again, overlapping the words already tested
-        _ if bytes.len() >= 8 => word(&bytes[bytes.len() - 8..]),
-        rest => {
-            let mut padded = [b' '; 8];
-            padded[..rest.len()].copy_from_slice(rest);
-            word(&padded)
+    for word in words.by_ref() {
+        if word_needs_escaping(u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ])) {
+            return true;
         }
     }
+    // the last few bytes one at a time (at most seven)
+    words
+        .remainder()
+        .iter()
+        .any(|&b| ESCAPE[usize::from(b)] != 0)
 }
 
 /// Whether one of the eight bytes in `word` is below 0x20, `"` or `\\` (the bit tricks of

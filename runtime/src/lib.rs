@@ -86,8 +86,16 @@ pub trait ODataType {
 /// [`Error::Json`] with the path and serde's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
-    // The fast path pays nothing for path tracking; only a failing body is read again.
-    match serde_json::from_slice(body) {
+    // The fast path pays nothing for path tracking; only a failing body is read again. The
+    // body's UTF-8 is checked once, in one pass over all of it: `serde_json::from_slice` checks
+    // each string on its own, which costs a fifth of reading a typical Graph entity. A body
+    // that is not UTF-8 is read as bytes, so what it gives (an error, or a value when the bad
+    // bytes sit in a skipped member) stays serde_json's.
+    let read = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    };
+    match read {
         Ok(value) => Ok(value),
         Err(error) => Err(locate_error::<T>(body, &error)),
     }
@@ -170,4 +178,31 @@ pub mod __private {
     pub use core;
     pub use serde;
     pub use serde_json;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{from_slice, Error};
+    use serde::de::IgnoredAny;
+    use serde_json::Value;
+
+    #[test]
+    fn a_body_that_is_not_utf8_reads_as_serde_json_reads_bytes() {
+        // well-formed UTF-8 takes the one-pass path and reads the same
+        let text = "{\"名前\":\"ünïcödé \\u00e9\",\"n\":[1,2.5]}";
+        assert_eq!(
+            from_slice::<Value>(text.as_bytes()).unwrap(),
+            serde_json::from_slice::<Value>(text.as_bytes()).unwrap()
+        );
+        // bad bytes in a string that is skipped: skipped, as serde_json skips them in bytes
+        from_slice::<IgnoredAny>(b"{\"id\":\"a\",\"x\":\"\xff\xfe\"}").unwrap();
+        // bad bytes in a string that is kept: an error naming where
+        match from_slice::<Value>(b"{\"id\":\"a\",\"x\":\"\xff\xfe\"}") {
+            Err(Error::Json { path, message }) => {
+                assert_eq!(path, "x");
+                assert!(message.contains("invalid unicode code point"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -92,6 +92,9 @@ pub fn check_segment(value: &str) -> Result<(), &'static str> {
 /// `identifier ( "." identifier )+` with OData's simple identifiers (ASCII letters, digits, `_`;
 /// not starting with a digit).
 fn is_qualified_name(value: &str) -> bool {
+    if !value.contains('.') {
+        return false; // the usual id: one memchr, no split
+    }
     let mut parts = 0;
     for part in value.split('.') {
         let mut bytes = part.bytes();

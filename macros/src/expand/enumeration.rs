@@ -40,6 +40,11 @@ pub fn expand(cont: &Container) -> TokenStream {
         (Some(_), Some(o)) => Some(quote!(#ident::#o(_))),
         _ => None,
     };
+    // A declared member's wire name was checked to need no escaping, so it is written as is.
+    let declared = match other {
+        Some(o) => quote!(!::core::matches!(self, #ident::#o(_))),
+        None => quote!(true),
+    };
     let is_late = if late.is_empty() && late_other.is_none() {
         quote!(false)
     } else {
@@ -121,7 +126,7 @@ pub fn expand(cont: &Container) -> TokenStream {
         impl #krate::ODataValue for #ident {
             #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
-                #p::write_enum(self, __out);
+                #p::write_enum(self, #declared, __out);
             }
             #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {

@@ -114,7 +114,11 @@ const _: () = {
     impl ::odata_resource::ODataValue for TeamsAsyncOperationStatus {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
-            ::odata_resource::__private::write_enum(self, __out);
+            ::odata_resource::__private::write_enum(
+                self,
+                !::core::matches!(self, TeamsAsyncOperationStatus::Other(_)),
+                __out,
+            );
         }
         #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
