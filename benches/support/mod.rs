@@ -275,10 +275,14 @@ impl<'a> Contender<'a> {
     }
 }
 
-/// Median time of one run of each contender, measured interleaved (round after round, each
-/// contender one batch per round) so that noise from other processes on the machine hits all of
-/// them alike. Batches last about `batch` each; `rounds` batches per contender.
-pub fn side_by_side(contenders: &mut [Contender<'_>], batch: Duration, rounds: usize) -> Vec<f64> {
+/// Time of one run of each contender in each round (ns): measured interleaved, round after
+/// round, each contender one batch per round, so that noise from other processes on the machine
+/// hits all of them alike. Batches last about `batch` each; `rounds` batches per contender.
+pub fn side_by_side(
+    contenders: &mut [Contender<'_>],
+    batch: Duration,
+    rounds: usize,
+) -> Vec<Vec<f64>> {
     let iters: Vec<u64> = contenders
         .iter_mut()
         .map(|c| calibrate(&mut c.run, batch))
@@ -293,7 +297,7 @@ pub fn side_by_side(contenders: &mut [Contender<'_>], batch: Duration, rounds: u
             samples.push(start.elapsed().as_secs_f64() * 1e9 / n as f64);
         }
     }
-    samples.into_iter().map(median).collect()
+    samples
 }
 
 /// How many runs fill about `batch`.
@@ -320,9 +324,11 @@ fn median(mut values: Vec<f64>) -> f64 {
 
 /// Measures `contenders` side by side (the first is ours) and prints, for the bench `bench`,
 /// each one's median time and `ratio <bench> ours/<baseline> = x.xx` for every baseline named in
-/// `baselines` (the other contenders are shown for information). `bytes` (the input size) adds
-/// MB/s. Returns the median times in ns, or `None` when skipped: under `--test` (a smoke run)
-/// and `--profile-time` (a profiler run of one function).
+/// `baselines` (the other contenders are shown for information). A ratio is the median of the
+/// per-round ratios: each compares batches run one right after the other, so a slow spell of the
+/// machine cancels out instead of landing on one side. `bytes` (the input size) adds MB/s.
+/// Returns the median times in ns, or `None` when skipped: under `--test` (a smoke run) and
+/// `--profile-time` (a profiler run of one function).
 pub fn print_ratios(
     bench: &str,
     contenders: &mut [Contender<'_>],
@@ -332,11 +338,12 @@ pub fn print_ratios(
     if std::env::args().any(|a| matches!(a.as_str(), "--test" | "--list" | "--profile-time")) {
         return None;
     }
-    let batch = Duration::from_millis(if bytes.is_some() { 60 } else { 20 });
-    let rounds = 21;
-    let times = side_by_side(contenders, batch, rounds);
+    let batch = Duration::from_millis(if bytes.is_some() { 40 } else { 10 });
+    let rounds = 41;
+    let samples = side_by_side(contenders, batch, rounds);
+    let times: Vec<f64> = samples.iter().cloned().map(median).collect();
     println!();
-    println!("side by side ({bench}, median of {rounds} interleaved batches):");
+    println!("side by side ({bench}, {rounds} interleaved rounds; medians):");
     for (contender, ns) in contenders.iter().zip(&times) {
         match bytes {
             Some(bytes) => println!(
@@ -348,13 +355,17 @@ pub fn print_ratios(
             None => println!("time {bench} {} = {:.0} ns", contender.name, ns),
         }
     }
-    for (contender, ns) in contenders.iter().zip(&times).skip(1) {
+    for (contender, theirs) in contenders.iter().zip(&samples).skip(1) {
         if baselines.contains(&contender.name) {
+            let ratios = samples[0]
+                .iter()
+                .zip(theirs)
+                .map(|(ours, theirs)| ours / theirs);
             println!(
                 "ratio {bench} {}/{} = {:.2}",
                 contenders[0].name,
                 contender.name,
-                times[0] / ns
+                median(ratios.collect())
             );
         }
     }

@@ -91,6 +91,14 @@ impl Annotations {
         self.odata_type.as_deref()
     }
 
+    /// Stores a received `@odata.type` (`None`: `null`, which means it was not given), as
+    /// [`Annotations::insert`] does.
+    pub(crate) fn set_odata_type(&mut self, name: Option<String>) {
+        if name.is_some() {
+            self.odata_type = name;
+        }
+    }
+
     fn rest_mut(&mut self) -> &mut Rest {
         self.rest.get_or_insert_with(Box::default)
     }

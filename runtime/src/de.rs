@@ -144,6 +144,17 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     key: &str,
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
+    if key == "@odata.type" {
+        // the one annotation on nearly every object Graph sends: read straight into its field
+        return match into.annotations {
+            Some(annotations) => {
+                let name = map.next_value_seed(ControlText)?;
+                annotations.set_odata_type(name);
+                Ok(())
+            }
+            None => map.next_value_seed(ControlStringCheck),
+        };
+    }
     if key.contains('@') || key.starts_with('#') {
         // control information is checked while its value is read, so an error names its path
         let control = crate::annotations::is_control_string(key);
@@ -200,6 +211,38 @@ impl Visitor<'_> for ControlString {
     }
     fn visit_none<E: de::Error>(self) -> Result<Value, E> {
         Ok(Value::Null)
+    }
+}
+
+/// Reads `@odata.type` like [`ControlString`], as the text itself (`None` for `null`).
+struct ControlText;
+
+impl<'de> DeserializeSeed<'de> for ControlText {
+    type Value = Option<String>;
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<String>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for ControlText {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ControlString.expecting(f)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
+        Ok(Some(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
     }
 }
 
