@@ -162,3 +162,37 @@ fn building_twice_gives_the_same_request() {
     assert_eq!(a.headers(), b.headers());
     assert_eq!(a.clone().body(), a.body());
 }
+
+#[test]
+fn enum_members_are_written_as_json_strings_whatever_the_text() {
+    // a declared member is copied as is (its name was checked at compile time); the text of
+    // the catch-all goes through the escaper
+    let written = |member: TeamsAsyncOperationType| {
+        let request = TeamsAsyncOperation::patch_team("t")
+            .operation_type(member)
+            .build()
+            .unwrap();
+        String::from_utf8(request.body().to_vec()).unwrap()
+    };
+    let prefix = r##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","operationType":"##;
+    assert_eq!(
+        written(TeamsAsyncOperationType::UnarchiveChannel),
+        format!("{prefix}\"unarchiveChannel\"}}")
+    );
+    assert_eq!(
+        written(TeamsAsyncOperationType::Other("a\"b\\c\nd\u{1}é".into())),
+        format!("{prefix}\"a\\\"b\\\\c\\nd\\u0001é\"}}")
+    );
+    // and every member reads back as itself
+    for member in [
+        "invalid",
+        "cloneTeam",
+        "unknownFutureValue",
+        "createChat",
+        "x\"y",
+    ] {
+        let member: TeamsAsyncOperationType = member.parse().unwrap();
+        let body: Value = serde_json::from_str(&written(member.clone())).unwrap();
+        assert_eq!(body["operationType"], member.as_str());
+    }
+}
