@@ -701,51 +701,52 @@ fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
     else {
         return None;
     };
-    let year = i32::from(two_digits(*y0, *y1)?) * 100 + i32::from(two_digits(*y2, *y3)?);
-    let month = Month::try_from(two_digits(*m0, *m1)?).ok()?;
-    let date = Date::from_calendar_date(year, month, two_digits(*d0, *d1)?).ok()?;
-    let (hour, minute, second) = (
-        two_digits(*h0, *h1)?,
-        two_digits(*i0, *i1)?,
-        two_digits(*s0, *s1)?,
-    );
+    // all fourteen digits checked at once, then read without further branches
+    let digits =
+        [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1].map(|&b| b.wrapping_sub(b'0'));
+    if digits.iter().any(|&d| d > 9) {
+        return None;
+    }
+    let pair = |at: usize| digits[at] * 10 + digits[at + 1];
+    let year = i32::from(pair(0)) * 100 + i32::from(pair(2));
+    let month = Month::try_from(pair(4)).ok()?;
+    let date = Date::from_calendar_date(year, month, pair(6)).ok()?;
+    let (hour, minute, second) = (pair(8), pair(10), pair(12));
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let (nanos, sub_nanos, fraction_digits, rest) = match rest {
         [b'.', fraction @ ..] => {
-            // one pass: digits 1 to 9 are nanoseconds, 10 to 12 below them
-            let (mut nanos, mut sub, mut count) = (0_u32, 0_u16, 0_usize);
-            for &byte in fraction {
-                let digit = byte.wrapping_sub(b'0');
-                if digit > 9 {
-                    break;
-                }
-                match count {
-                    0..=8 => nanos = nanos * 10 + u32::from(digit),
-                    9..=11 => sub = sub * 10 + u16::from(digit),
-                    _ => return None,
-                }
-                count += 1;
-            }
-            if count == 0 {
+            let count = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+            if count == 0 || count > 12 {
                 return None;
             }
+            // digits 1 to 9 are nanoseconds, 10 to 12 below them
             let shown = count.min(9);
-            let nanos = nanos * POW10[9 - shown];
-            let sub = sub * [1, 100, 10, 1][count - shown];
-            (nanos, sub, u8::try_from(count).ok()?, &fraction[count..])
+            let value = |digits: &[u8]| {
+                digits
+                    .iter()
+                    .fold(0_u32, |n, &b| n * 10 + u32::from(b - b'0'))
+            };
+            let nanos = value(&fraction[..shown]) * POW10[9 - shown];
+            let sub = value(&fraction[shown..count]) * [1, 100, 10, 1][count - shown];
+            (
+                nanos,
+                u16::try_from(sub).ok()?,
+                u8::try_from(count).ok()?,
+                &fraction[count..],
+            )
         }
         rest => (0, 0, 0, rest),
     };
-    let (offset, offset_style) = match rest {
+    let (offset, offset_style) = match *rest {
         [b'Z' | b'z'] => (UtcOffset::UTC, OffsetStyle::Z),
         [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
-            let (hours, minutes) = (two_digits(*h0, *h1)?, two_digits(*m0, *m1)?);
+            let (hours, minutes) = (two_digits(h0, h1)?, two_digits(m0, m1)?);
             if hours > 23 || minutes > 59 {
                 return None;
             }
-            let negative = *sign == b'-';
+            let negative = sign == b'-';
             let style = if negative && hours == 0 && minutes == 0 {
                 OffsetStyle::NegativeZero
             } else {
