@@ -1,5 +1,7 @@
 //! [`Annotations`]: the control information and instance annotations a response carried.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 /// Instance annotations received with an entity or complex value: `@odata.type`,
@@ -20,8 +22,9 @@ use serde_json::{Map, Value};
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Annotations {
-    /// Inline: Graph sends it on most single entities.
-    odata_type: Option<String>,
+    /// Inline: Graph sends it on most entities. Borrowed when it is the `#ns.Name` of the type
+    /// being read (nearly always), so that reading it costs no copy.
+    odata_type: Option<Cow<'static, str>>,
     /// Boxed and made on first use: most values of a collection carry no other annotation, and
     /// a small `Annotations` keeps every resource that holds one small (32 bytes, not 120).
     rest: Option<Box<Rest>>,
@@ -60,7 +63,11 @@ impl Annotations {
     pub fn insert(&mut self, name: &str, value: Value) -> Result<(), String> {
         let name = normalize_name(name);
         let slot = match name {
-            TYPE => &mut self.odata_type,
+            TYPE => {
+                let text = control_text(name, value)?;
+                self.set_odata_type(text.map(Cow::Owned));
+                return Ok(());
+            }
             CONTEXT => &mut self.rest_mut().context,
             ETAG => &mut self.rest_mut().etag,
             ID => &mut self.rest_mut().id,
@@ -69,14 +76,10 @@ impl Annotations {
                 return Ok(());
             }
         };
-        match value {
-            Value::String(text) => {
-                *slot = Some(text);
-                Ok(())
-            }
-            Value::Null => Ok(()),
-            other => Err(format!("{name} must be a string, found {}", kind(&other))),
+        if let Some(text) = control_text(name, value)? {
+            *slot = Some(text);
         }
+        Ok(())
     }
 
     /// The `@odata.type` exactly as received (`#microsoft.graph.x`, `microsoft.graph.x`, or a URI).
@@ -93,10 +96,16 @@ impl Annotations {
 
     /// Stores a received `@odata.type` (`None`: `null`, which means it was not given), as
     /// [`Annotations::insert`] does.
-    pub(crate) fn set_odata_type(&mut self, name: Option<String>) {
+    pub(crate) fn set_odata_type(&mut self, name: Option<Cow<'static, str>>) {
         if name.is_some() {
             self.odata_type = name;
         }
+    }
+
+    /// Whether `@odata.type` is held without a copy (the declared type's own name).
+    #[cfg(test)]
+    pub(crate) fn type_is_borrowed(&self) -> bool {
+        matches!(self.odata_type, Some(Cow::Borrowed(_)))
     }
 
     fn rest_mut(&mut self) -> &mut Rest {
@@ -223,6 +232,15 @@ fn normalize_name(name: &str) -> &str {
         "@etag" => ETAG,
         "@id" => ID,
         other => other,
+    }
+}
+
+/// The text of `@odata.type` & co.: `None` for `null` (not given), an error for a non-string.
+fn control_text(name: &str, value: Value) -> Result<Option<String>, String> {
+    match value {
+        Value::String(text) => Ok(Some(text)),
+        Value::Null => Ok(None),
+        other => Err(format!("{name} must be a string, found {}", kind(&other))),
     }
 }
 

@@ -129,6 +129,9 @@ pub struct Undeclared<'a> {
     pub annotations: Option<&'a mut Annotations>,
     /// The `#[odata(additional)]` field's value being built.
     pub additional: Option<&'a mut Map<String, Value>>,
+    /// `#ns.Name` of the type being read: a received `@odata.type` with exactly this text is
+    /// kept without a copy.
+    pub declared_type: &'static str,
 }
 
 /// Reads a member the type does not declare:
@@ -148,7 +151,7 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
         // the one annotation on nearly every object Graph sends: read straight into its field
         return match into.annotations {
             Some(annotations) => {
-                let name = map.next_value_seed(ControlText)?;
+                let name = map.next_value_seed(ControlType(into.declared_type))?;
                 annotations.set_odata_type(name);
                 Ok(())
             }
@@ -214,34 +217,33 @@ impl Visitor<'_> for ControlString {
     }
 }
 
-/// Reads `@odata.type` like [`ControlString`], as the text itself (`None` for `null`).
-struct ControlText;
+/// Reads `@odata.type` like [`ControlString`], as the text itself (`None` for `null`), borrowing
+/// the declared `#ns.Name` (the field) when the text is exactly that.
+struct ControlType(&'static str);
 
-impl<'de> DeserializeSeed<'de> for ControlText {
-    type Value = Option<String>;
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Option<String>, D::Error> {
+impl<'de> DeserializeSeed<'de> for ControlType {
+    type Value = Option<Cow<'static, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl Visitor<'_> for ControlText {
-    type Value = Option<String>;
+impl Visitor<'_> for ControlType {
+    type Value = Option<Cow<'static, str>>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         ControlString.expecting(f)
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
-        Ok(Some(v.to_owned()))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(if v == self.0 {
+            Cow::Borrowed(self.0)
+        } else {
+            Cow::Owned(v.to_owned())
+        }))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<String>, E> {
-        Ok(Some(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
 }
@@ -277,4 +279,71 @@ impl Visitor<'_> for ControlStringCheck {
 #[doc(hidden)]
 pub fn expecting(f: &mut fmt::Formatter<'_>, type_name: &str) -> fmt::Result {
     write!(f, "a {type_name} object")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An object whose every member goes to `undeclared`, as in a type declaring nothing.
+    struct Probe(Annotations);
+
+    impl<'de> Deserialize<'de> for Probe {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Probe;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+                    let mut annotations = Annotations::default();
+                    while let Some(key) = map.next_key::<Key<'de>>()? {
+                        let into = Undeclared {
+                            annotations: Some(&mut annotations),
+                            additional: None,
+                            declared_type: "#ns.T",
+                        };
+                        undeclared(&mut map, key.as_str(), into)?;
+                    }
+                    Ok(Probe(annotations))
+                }
+            }
+            deserializer.deserialize_map(V)
+        }
+    }
+
+    fn read(json: &str) -> Annotations {
+        serde_json::from_str::<Probe>(json).unwrap().0
+    }
+
+    #[test]
+    fn the_declared_type_name_is_kept_without_a_copy_and_any_other_as_sent() {
+        let declared = read(r##"{"@odata.type":"#ns.T"}"##);
+        assert_eq!(declared.odata_type(), Some("#ns.T"));
+        assert!(declared.type_is_borrowed());
+        for sent in [
+            "ns.T",
+            "#ns.Derived",
+            "#NS.T",
+            "#ns.T ",
+            "https://x/$metadata#ns.T",
+        ] {
+            let other = read(&format!(r#"{{"@odata.type":{}}}"#, Value::from(sent)));
+            assert_eq!(other.odata_type(), Some(sent));
+            assert!(!other.type_is_borrowed(), "{sent}");
+        }
+        // the 4.01 spelling and escaped text take the general path, same result
+        assert_eq!(read(r##"{"@type":"#ns.T"}"##).odata_type(), Some("#ns.T"));
+        assert_eq!(
+            read(r##"{"@odata.type":"\u0023ns.T"}"##).odata_type(),
+            Some("#ns.T")
+        );
+        // null means not given; a non-string is an error
+        assert_eq!(read(r#"{"@odata.type":null}"#).odata_type(), None);
+        let err = serde_json::from_str::<Probe>(r#"{"@odata.type":5}"#)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("expected a string"), "{err}");
+    }
 }

@@ -91,6 +91,17 @@ fn special_fields(cont: &Container, p: &TokenStream) -> (TokenStream, TokenStrea
     };
     let annotations = sink(Role::Annotations, "__annotations");
     let additional = sink(Role::Additional, "__additional");
-    let into = quote!(#p::Undeclared { annotations: #annotations, additional: #additional });
+    // `#ns.Name`: a received `@odata.type` spelled exactly so is kept without a copy
+    let declared_type = cont
+        .type_name
+        .as_ref()
+        .map_or_else(String::new, |name| format!("#{}", name.value()));
+    let into = quote! {
+        #p::Undeclared {
+            annotations: #annotations,
+            additional: #additional,
+            declared_type: #declared_type,
+        }
+    };
     (declare, into, build)
 }
