@@ -86,6 +86,7 @@ fn main() {
     c.bench_function("patch_body/ours", |b| {
         b.iter(|| ours(black_box(ours_date)));
     });
+    c.bench_function("patch_body/ours_empty", |b| b.iter(ours_empty));
     c.bench_function("patch_body/serde_derive", |b| {
         b.iter(|| serde_derive(black_box(serde_date)));
     });

@@ -7,10 +7,15 @@ use crate::{json, ODataValue, Patch};
 
 /// The body of a PATCH request being written: `@odata.type` first, then each set property in
 /// declaration order. Tracks whether any value needs `Prefer: include-unknown-enum-members`.
+///
+/// It is written after the request's path, in the path's own buffer, so that a request is one
+/// allocation for both.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct PatchBody {
     out: Vec<u8>,
+    /// Where the body starts in `out` (after the path).
+    start: usize,
     needs_unknown_members: bool,
 }
 
@@ -18,11 +23,18 @@ impl PatchBody {
     /// Starts the object; `type_member` is the pre-escaped `"@odata.type":"#ns.Name"`, or empty
     /// for a type that opted out of it.
     pub fn new(type_member: &'static [u8], capacity: usize) -> Self {
-        let mut out = Vec::with_capacity(capacity);
-        out.push(b'{');
-        out.extend_from_slice(type_member);
+        PatchBody::after(Vec::new(), type_member, capacity)
+    }
+
+    /// Starts the object after `prefix` (the request's path), in the same buffer.
+    pub(crate) fn after(mut prefix: Vec<u8>, type_member: &'static [u8], capacity: usize) -> Self {
+        let start = prefix.len();
+        prefix.reserve(capacity);
+        prefix.push(b'{');
+        prefix.extend_from_slice(type_member);
         PatchBody {
-            out,
+            out: prefix,
+            start,
             needs_unknown_members: false,
         }
     }
@@ -44,10 +56,11 @@ impl PatchBody {
         }
     }
 
-    /// Closes the object: the body, and whether it needs `Prefer: include-unknown-enum-members`.
-    pub fn finish(mut self) -> (Vec<u8>, bool) {
+    /// Closes the object: the buffer (prefix, then body), where the body starts, and whether it
+    /// needs `Prefer: include-unknown-enum-members`.
+    pub(crate) fn finish(mut self) -> (Vec<u8>, usize, bool) {
         self.out.push(b'}');
-        (self.out, self.needs_unknown_members)
+        (self.out, self.start, self.needs_unknown_members)
     }
 }
 
@@ -101,21 +114,45 @@ pub fn end_object(out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
+    /// The body alone, and whether it needs the `Prefer` header.
+    fn finished(body: PatchBody) -> (Vec<u8>, bool) {
+        let (out, start, prefer) = body.finish();
+        (out[start..].to_vec(), prefer)
+    }
+
     #[test]
     fn absent_is_left_out_null_is_written_and_commas_are_right() {
         let mut body = PatchBody::new(b"", 16);
         body.property::<i32>(b"\"a\":", &Patch::Absent);
         body.property::<i32>(b"\"b\":", &Patch::Null);
         body.property(b"\"c\":", &Patch::Value("x".to_owned()));
-        assert_eq!(body.finish(), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
+        assert_eq!(finished(body), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
 
         let mut typed = PatchBody::new(br##""@odata.type":"#n.T""##, 16);
         typed.property(b"\"c\":", &Patch::Value(1));
         assert_eq!(
-            typed.finish().0,
+            finished(typed).0,
             br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
         );
-        assert_eq!(PatchBody::new(b"", 0).finish().0, b"{}".to_vec());
+        assert_eq!(finished(PatchBody::new(b"", 0)).0, b"{}".to_vec());
+    }
+
+    #[test]
+    fn written_after_a_prefix_in_the_same_buffer() {
+        // the prefix ends in `{`, which must not be taken for the body's own opening brace
+        let mut body = PatchBody::after(b"/a/{".to_vec(), b"", 0);
+        body.property(b"\"c\":", &Patch::Value(1));
+        body.property(b"\"d\":", &Patch::Value(2));
+        let (out, start, _) = body.finish();
+        assert_eq!(
+            (&out[..start], &out[start..]),
+            (&b"/a/{"[..], &br#"{"c":1,"d":2}"#[..])
+        );
+        // a prefix ending in `{` and an empty body, with the type member
+        let mut body = PatchBody::after(b"{".to_vec(), b"\"t\":1", 0);
+        body.property(b"\"c\":", &Patch::Value(1));
+        let (out, start, _) = body.finish();
+        assert_eq!(&out[start..], br#"{"t":1,"c":1}"#);
     }
 
     #[test]

@@ -25,34 +25,44 @@ pub fn write_plain_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Whether any byte needs an escape (a control character, `"` or `\\`), tested eight bytes at a
-/// time, so text without escapes is copied in one go.
+/// time without a branch per word, so text without escapes is copied in one go. Text of eight
+/// bytes or more ends with one more word that overlaps the last whole one; shorter text is
+/// looked up byte by byte.
 #[inline]
 fn needs_escaping(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    for word in words.by_ref() {
-        if word_needs_escaping(u64::from_le_bytes([
-            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-        ])) {
-            return true;
-        }
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().any(|&b| ESCAPE[usize::from(b)] != 0);
     }
-    // the last few bytes one at a time (at most seven)
-    words
-        .remainder()
-        .iter()
-        .any(|&b| ESCAPE[usize::from(b)] != 0)
+    let word = |at: usize| {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        escape_flags(u64::from_le_bytes(eight))
+    };
+    let mut flags = word(len - 8);
+    let mut at = 0;
+    while at + 8 <= len {
+        flags |= word(at);
+        at += 8;
+    }
+    flags & HIGH != 0
 }
 
-/// Whether one of the eight bytes in `word` is below 0x20, `"` or `\\` (the bit tricks of
-/// "Bit Twiddling Hacks": `has_less(x, n)` and `has_zero(x ^ byte)`; exact for "any").
-fn word_needs_escaping(word: u64) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+/// `0x0101…01`: one in every byte.
+const ONES: u64 = u64::MAX / 255;
+/// `0x8080…80`: the high bit of every byte.
+const HIGH: u64 = ONES * 0x80;
+
+/// A word whose [`HIGH`] bits are all clear exactly when none of its eight bytes is below 0x20,
+/// `"` or `\\` (the bit tricks of "Bit Twiddling Hacks": `has_less(x, n)` and
+/// `has_zero(x ^ byte)`, each exact for "any"; or-ed, so one test covers all three).
+#[inline]
+fn escape_flags(word: u64) -> u64 {
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
     below_space
-        || has_zero(word ^ (ONES * u64::from(b'"')))
-        || has_zero(word ^ (ONES * u64::from(b'\\')))
+        | has_zero(word ^ (ONES * u64::from(b'"')))
+        | has_zero(word ^ (ONES * u64::from(b'\\')))
 }
 
 /// The escaping loop, for text that needs it.
@@ -149,12 +159,15 @@ mod tests {
         }
         cases.push(long);
         cases.extend(["ééééé\"é", "€€€€\n€€", "😀😀😀😀", "ÿÿÿÿÿÿÿÿ\\"].map(str::to_owned));
-        // every byte value at every position of a 16-byte text (two words, no remainder)
-        for at in 0..16 {
-            for b in 0u8..0x80 {
-                let mut text = "abcdefghijklmnop".to_owned().into_bytes();
-                text[at] = b;
-                cases.push(String::from_utf8(text).unwrap());
+        // every ASCII byte at every position of texts of 1 to 25 bytes: byte by byte below
+        // eight, whole words, and a last word overlapping the one before
+        for len in 1..=25 {
+            for at in 0..len {
+                for b in 0u8..0x80 {
+                    let mut text = "abcdefghijklmnopqrstuvwxy".as_bytes()[..len].to_vec();
+                    text[at] = b;
+                    cases.push(String::from_utf8(text).unwrap());
+                }
             }
         }
         for case in cases {

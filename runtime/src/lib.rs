@@ -170,7 +170,7 @@ pub mod __private {
     pub use crate::enums::{
         deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
     };
-    pub use crate::path::build_path;
+    pub use crate::path::{build_path, request_path};
     pub use crate::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};

@@ -14,10 +14,18 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// RFC 3986 `unreserved`: the bytes [`SEGMENT`] leaves as they are.
-fn is_unreserved(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-}
+/// RFC 3986 `unreserved`: the bytes [`SEGMENT`] leaves as they are; a table, so that checking
+/// an id is one load per byte.
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// Fills a path template: `literals` are the text between placeholders (one more than `params`),
 /// `params` the placeholder names with their values.
@@ -33,8 +41,23 @@ fn is_unreserved(byte: u8) -> bool {
 /// assert!(build_path(&["/teams/", "/operations"], &[("teamsId", "..")]).is_err());
 /// ```
 pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<String, Error> {
+    request_path(literals, params, 0)
+}
+
+/// [`build_path`] with room for `body_capacity` more bytes: a request's body is written after
+/// its path, in the same buffer.
+///
+/// # Errors
+/// As [`build_path`].
+#[doc(hidden)]
+pub fn request_path(
+    literals: &[&str],
+    params: &[(&'static str, &str)],
+    body_capacity: usize,
+) -> Result<String, Error> {
     let capacity = literals.iter().map(|l| l.len()).sum::<usize>()
-        + params.iter().map(|(_, v)| v.len() * 3).sum::<usize>();
+        + params.iter().map(|(_, v)| v.len() * 3).sum::<usize>()
+        + body_capacity;
     let mut path = String::with_capacity(capacity);
     let mut literals = literals.iter();
     if let Some(first) = literals.next() {
@@ -46,7 +69,7 @@ pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<
             value: value.to_owned(),
             reason,
         })?;
-        if value.bytes().all(is_unreserved) {
+        if value.bytes().all(|b| UNRESERVED[usize::from(b)]) {
             // the usual id (a GUID, a name): nothing to encode
             path.push_str(value);
         } else {
@@ -76,16 +99,14 @@ pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<
 /// # Errors
 /// The reason, as a phrase.
 pub fn check_segment(value: &str) -> Result<(), &'static str> {
-    if value.is_empty() {
-        Err("is empty, which would address a different resource")
-    } else if value == "." || value == ".." {
-        Err("is a dot segment, which URL parsers remove")
-    } else if value.starts_with('$') {
-        Err("starts with `$`, which addresses a system resource such as $count")
-    } else if is_qualified_name(value) {
-        Err("is a namespace-qualified name, which is read as a type cast or bound operation")
-    } else {
-        Ok(())
+    match value.as_bytes() {
+        [] => Err("is empty, which would address a different resource"),
+        [b'.'] | [b'.', b'.'] => Err("is a dot segment, which URL parsers remove"),
+        [b'$', ..] => Err("starts with `$`, which addresses a system resource such as $count"),
+        _ if is_qualified_name(value) => {
+            Err("is a namespace-qualified name, which is read as a type cast or bound operation")
+        }
+        _ => Ok(()),
     }
 }
 

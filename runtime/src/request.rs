@@ -17,22 +17,25 @@ use crate::{Error, ServiceError};
 ///
 /// Its `Display` is the request as an HTTP/1.1 message, like the examples of Graph's docs.
 pub struct PatchRequest<T> {
-    path: String,
+    /// The path, then the body: one allocation for both.
+    text: Vec<u8>,
+    /// Where the body starts in `text`.
+    body_start: usize,
     /// The headers the builder added, checked, in order (`Content-Type` and `Content-Length`
     /// come from the body).
     added: Vec<(HeaderName, HeaderValue)>,
-    body: Vec<u8>,
     /// The full `HeaderMap`, made on first use: a request sent through `to_http` never needs it.
     headers: OnceLock<HeaderMap>,
     resource: PhantomData<fn() -> T>,
 }
 
 impl<T> PatchRequest<T> {
-    pub(crate) fn new(path: String, added: Vec<(HeaderName, HeaderValue)>, body: Vec<u8>) -> Self {
+    /// A request from `text`, the path followed by the body from `body_start` on.
+    fn new(text: Vec<u8>, body_start: usize, added: Vec<(HeaderName, HeaderValue)>) -> Self {
         PatchRequest {
-            path,
+            text,
+            body_start,
             added,
-            body,
             headers: OnceLock::new(),
             resource: PhantomData,
         }
@@ -41,7 +44,7 @@ impl<T> PatchRequest<T> {
     fn header_map(&self) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(self.added.len() + 2);
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(self.body().len()));
         for (name, value) in &self.added {
             headers.append(name.clone(), value.clone());
         }
@@ -55,7 +58,9 @@ impl<T> PatchRequest<T> {
 
     /// The path below the service root, percent-encoded, e.g. `/teams/abc/operations`.
     pub fn path(&self) -> &str {
-        &self.path
+        // The path part of `text` was a `String` (see `PatchBase::body`): this never falls back.
+        std::str::from_utf8(self.text.get(..self.body_start).unwrap_or_default())
+            .unwrap_or_default()
     }
 
     /// `Content-Type`, `Content-Length`, and those the builder added (`If-Match`, `Prefer`, …).
@@ -65,7 +70,7 @@ impl<T> PatchRequest<T> {
 
     /// The JSON body.
     pub fn body(&self) -> &[u8] {
-        &self.body
+        self.text.get(self.body_start..).unwrap_or_default()
     }
 
     /// The full URL: the service root (e.g. `https://graph.microsoft.com/v1.0`, with or without
@@ -75,7 +80,7 @@ impl<T> PatchRequest<T> {
     /// [`Error::InvalidServiceRoot`] unless the root is an absolute `http` or `https` URL without
     /// query or fragment.
     pub fn url(&self, service_root: &str) -> Result<String, Error> {
-        join_root(service_root, &self.path)
+        join_root(service_root, self.path())
     }
 
     /// The request as an `http::Request`, for any HTTP client.
@@ -84,7 +89,7 @@ impl<T> PatchRequest<T> {
     /// [`Error::InvalidServiceRoot`] as for [`PatchRequest::url`].
     pub fn to_http(&self, service_root: &str) -> Result<http::Request<Vec<u8>>, Error> {
         let url = self.url(service_root)?;
-        let mut request = http::Request::new(self.body.clone());
+        let mut request = http::Request::new(self.body().to_vec());
         *request.method_mut() = Method::PATCH;
         *request.uri_mut() =
             url.parse()
@@ -159,9 +164,9 @@ pub fn parse_response<T: DeserializeOwned, B: AsRef<[u8]>>(
 impl<T> Clone for PatchRequest<T> {
     fn clone(&self) -> Self {
         PatchRequest {
-            path: self.path.clone(),
+            text: self.text.clone(),
+            body_start: self.body_start,
             added: self.added.clone(),
-            body: self.body.clone(),
             headers: self.headers.clone(),
             resource: PhantomData,
         }
@@ -171,9 +176,9 @@ impl<T> Clone for PatchRequest<T> {
 impl<T> fmt::Debug for PatchRequest<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PatchRequest")
-            .field("path", &self.path)
+            .field("path", &self.path())
             .field("headers", self.headers())
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("body", &String::from_utf8_lossy(self.body()))
             .finish()
     }
 }
@@ -181,13 +186,13 @@ impl<T> fmt::Debug for PatchRequest<T> {
 impl<T> fmt::Display for PatchRequest<T> {
     /// `PATCH <path> HTTP/1.1`, the headers, a blank line and the body, with CRLF line ends.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PATCH {} HTTP/1.1\r\n", self.path)?;
+        write!(f, "PATCH {} HTTP/1.1\r\n", self.path())?;
         for (name, value) in self.headers() {
             let value = String::from_utf8_lossy(value.as_bytes());
             write!(f, "{}: {value}\r\n", canonical_case(name))?;
         }
         f.write_str("\r\n")?;
-        f.write_str(&String::from_utf8_lossy(&self.body))
+        f.write_str(&String::from_utf8_lossy(self.body()))
     }
 }
 
@@ -233,13 +238,29 @@ impl PatchBase {
             .push((IF_MATCH.as_str().to_owned(), etag.to_owned()));
     }
 
-    /// Builds the request from the body the generated code wrote.
+    /// Starts the body, in the path's own buffer (when the path could be built; otherwise the
+    /// body is written for nothing and [`PatchBase::finish`] returns the path's error).
+    pub fn body(&mut self, type_member: &'static [u8], capacity: usize) -> crate::body::PatchBody {
+        let path = match &mut self.path {
+            Ok(path) => std::mem::take(path).into_bytes(),
+            Err(_) => Vec::new(),
+        };
+        crate::body::PatchBody::after(path, type_member, capacity)
+    }
+
+    /// Builds the request from the body the generated code wrote (started by
+    /// [`PatchBase::body`]).
     ///
     /// # Errors
     /// The path error, or [`Error::InvalidHeader`] for the first bad header.
     pub fn finish<T>(self, body: crate::body::PatchBody) -> Result<PatchRequest<T>, Error> {
         let path = self.path?;
-        let (body, needs_unknown_members) = body.finish();
+        let (mut text, mut body_start, needs_unknown_members) = body.finish();
+        if !path.is_empty() {
+            // a body not started by `PatchBase::body`: the path goes in front of it
+            text.splice(0..body_start, path.bytes());
+            body_start = path.len();
+        }
         let mut added = Vec::with_capacity(self.headers.len() + usize::from(needs_unknown_members));
         for (name, value) in self.headers {
             added.push(checked_header(&name, &value)?);
@@ -250,7 +271,7 @@ impl PatchBase {
                 HeaderValue::from_static("include-unknown-enum-members"),
             ));
         }
-        Ok(PatchRequest::new(path, added, body))
+        Ok(PatchRequest::new(text, body_start, added))
     }
 }
 
@@ -267,4 +288,46 @@ fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), 
     check_header_value(value).map_err(invalid)?;
     let value = HeaderValue::from_str(value).map_err(|e| invalid(e.to_string()))?;
     Ok((header, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::PatchBody;
+    use crate::Patch;
+
+    #[test]
+    fn path_and_body_share_one_buffer_however_the_body_was_started() {
+        let mut base = PatchBase::new(Ok("/teams/a/operations".into()));
+        let mut body = base.body(b"", 8);
+        body.property(b"\"n\":", &Patch::Value(1));
+        let request: PatchRequest<()> = base.finish(body).unwrap();
+        assert_eq!(request.path(), "/teams/a/operations");
+        assert_eq!(request.body(), br#"{"n":1}"#);
+        assert_eq!(request.headers()[CONTENT_LENGTH], "7");
+        let copy = request.clone();
+        assert_eq!((copy.path(), copy.body()), (request.path(), request.body()));
+
+        // a body started on its own: the path goes in front of it
+        let base = PatchBase::new(Ok("/x".into()));
+        let mut body = PatchBody::new(b"", 8);
+        body.property(b"\"n\":", &Patch::Value(1));
+        let request: PatchRequest<()> = base.finish(body).unwrap();
+        assert_eq!((request.path(), request.body()), ("/x", &br#"{"n":1}"#[..]));
+
+        // a path that could not be built is the error, whatever was written
+        let mut base = PatchBase::new(Err(Error::InvalidPathParameter {
+            parameter: "teamsId",
+            value: "..".into(),
+            reason: "is a dot segment, which URL parsers remove",
+        }));
+        let body = base.body(b"", 8);
+        assert!(matches!(
+            base.finish::<()>(body),
+            Err(Error::InvalidPathParameter {
+                parameter: "teamsId",
+                ..
+            })
+        ));
+    }
 }

@@ -72,7 +72,7 @@ pub fn impls(cont: &Container) -> TokenStream {
         let ty = value_type(field);
         quote_spanned!(ty.span()=> __body.property::<#ty>(#key, &self.#member);)
     });
-    let capacity = 64 + 48 * writable(cont).count();
+    let capacity = body_capacity(cont);
     let diff = diff(cont);
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
     quote! {
@@ -118,8 +118,8 @@ pub fn impls(cont: &Container) -> TokenStream {
             /// # Errors
             /// A path parameter that would re-route the request, or a bad header.
             #[inline]
-            pub fn build(self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
-                let mut __body = #p::PatchBody::new(#type_member, #capacity);
+            pub fn build(mut self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
+                let mut __body = self.__base.body(#type_member, #capacity);
                 #(#writes)*
                 self.__base.finish(__body)
             }
@@ -199,8 +199,15 @@ fn setters(cont: &Container, field: &Field) -> TokenStream {
     }
 }
 
+/// Room for the body, reserved with the path (the body is written after it, in one buffer): a
+/// guess that fits the usual PATCH of a few properties without growing.
+fn body_capacity(cont: &Container) -> usize {
+    64 + 48 * writable(cont).count()
+}
+
 fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
     let builder = builder_ident(cont);
+    let capacity = body_capacity(cont);
     let p = private(cont);
     let name = match &path.name {
         Some(name) => format_ident!("patch_{}", name),
@@ -221,9 +228,10 @@ fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
         #[doc = #doc]
         #[inline]
         pub fn #name(#(#args: impl #as_ref),*) -> #builder {
-            #builder::__new(#p::build_path(
+            #builder::__new(#p::request_path(
                 &[#(#literals),*],
                 &[#((#names, ::core::convert::AsRef::as_ref(&#args))),*],
+                #capacity,
             ))
         }
     }

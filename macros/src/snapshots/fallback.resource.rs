@@ -131,15 +131,14 @@ const _: () = {
         /// A path parameter that would re-route the request, or a bad header.
         #[inline]
         pub fn build(
-            self,
+            mut self,
         ) -> ::core::result::Result<
             ::odata_resource::PatchRequest<Team>,
             ::odata_resource::Error,
         > {
-            let mut __body = ::odata_resource::__private::PatchBody::new(
-                b"\"@odata.type\":\"#microsoft.graph.team\"",
-                160usize,
-            );
+            let mut __body = self
+                .__base
+                .body(b"\"@odata.type\":\"#microsoft.graph.team\"", 160usize);
             __body.property::<String>(b"\"id\":", &self.id);
             __body.property::<String>(b"\"displayName\":", &self.display_name);
             self.__base.finish(__body)
@@ -153,9 +152,10 @@ const _: () = {
             teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
         ) -> TeamPatch {
             TeamPatch::__new(
-                ::odata_resource::__private::build_path(
+                ::odata_resource::__private::request_path(
                     &["/teams/", ""],
                     &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                    160usize,
                 ),
             )
         }

@@ -525,15 +525,17 @@ const _: () = {
         /// A path parameter that would re-route the request, or a bad header.
         #[inline]
         pub fn build(
-            self,
+            mut self,
         ) -> ::core::result::Result<
             ::odata_resource::PatchRequest<TeamsAsyncOperation>,
             ::odata_resource::Error,
         > {
-            let mut __body = ::odata_resource::__private::PatchBody::new(
-                b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
-                400usize,
-            );
+            let mut __body = self
+                .__base
+                .body(
+                    b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
+                    400usize,
+                );
             __body
                 .property::<
                     TeamsAsyncOperationType,
@@ -562,9 +564,10 @@ const _: () = {
             teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
         ) -> TeamsAsyncOperationPatch {
             TeamsAsyncOperationPatch::__new(
-                ::odata_resource::__private::build_path(
+                ::odata_resource::__private::request_path(
                     &["/teams/", "/operations"],
                     &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                    400usize,
                 ),
             )
         }
@@ -575,7 +578,7 @@ const _: () = {
             group_id: impl ::core::convert::AsRef<::core::primitive::str>,
         ) -> TeamsAsyncOperationPatch {
             TeamsAsyncOperationPatch::__new(
-                ::odata_resource::__private::build_path(
+                ::odata_resource::__private::request_path(
                     &["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"],
                     &[
                         (
@@ -584,6 +587,7 @@ const _: () = {
                         ),
                         ("groupId", ::core::convert::AsRef::as_ref(&group_id)),
                     ],
+                    400usize,
                 ),
             )
         }
