@@ -129,8 +129,9 @@ pub struct Undeclared<'a> {
     pub annotations: Option<&'a mut Annotations>,
     /// The `#[odata(additional)]` field's value being built.
     pub additional: Option<&'a mut Map<String, Value>>,
-    /// `#ns.Name` of the type being read: a received `@odata.type` with exactly this text is
-    /// kept without a copy.
+    /// `#ns.Name` of the type being read (empty for a type without one): a received
+    /// `@odata.type` with exactly this text, or this text without the `#`, is kept without a
+    /// copy.
     pub declared_type: &'static str,
 }
 
@@ -218,7 +219,7 @@ impl Visitor<'_> for ControlString {
 }
 
 /// Reads `@odata.type` like [`ControlString`], as the text itself (`None` for `null`), borrowing
-/// the declared `#ns.Name` (the field) when the text is exactly that.
+/// the declared `#ns.Name` (the field) when the text is exactly that or that without the `#`.
 struct ControlType(&'static str);
 
 impl<'de> DeserializeSeed<'de> for ControlType {
@@ -234,8 +235,12 @@ impl Visitor<'_> for ControlType {
         ControlString.expecting(f)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(if v == self.0 {
-            Cow::Borrowed(self.0)
+        // `#ns.Name` as declared, or `ns.Name` as Graph writes it on nested values
+        let declared = self.0;
+        Ok(Some(if v == declared {
+            Cow::Borrowed(declared)
+        } else if declared.strip_prefix('#') == Some(v) {
+            Cow::Borrowed(&declared[1..])
         } else {
             Cow::Owned(v.to_owned())
         }))
@@ -319,14 +324,17 @@ mod tests {
 
     #[test]
     fn the_declared_type_name_is_kept_without_a_copy_and_any_other_as_sent() {
-        let declared = read(r##"{"@odata.type":"#ns.T"}"##);
-        assert_eq!(declared.odata_type(), Some("#ns.T"));
-        assert!(declared.type_is_borrowed());
+        for sent in ["#ns.T", "ns.T"] {
+            let declared = read(&format!(r#"{{"@odata.type":"{sent}"}}"#));
+            assert_eq!(declared.odata_type(), Some(sent));
+            assert!(declared.type_is_borrowed(), "{sent}");
+        }
         for sent in [
-            "ns.T",
             "#ns.Derived",
             "#NS.T",
             "#ns.T ",
+            "#",
+            "",
             "https://x/$metadata#ns.T",
         ] {
             let other = read(&format!(r#"{{"@odata.type":{}}}"#, Value::from(sent)));

@@ -91,7 +91,7 @@ fn special_fields(cont: &Container, p: &TokenStream) -> (TokenStream, TokenStrea
     };
     let annotations = sink(Role::Annotations, "__annotations");
     let additional = sink(Role::Additional, "__additional");
-    // `#ns.Name`: a received `@odata.type` spelled exactly so is kept without a copy
+    // `#ns.Name`: a received `@odata.type` spelled so (or without the `#`) is kept without a copy
     let declared_type = cont
         .type_name
         .as_ref()
