@@ -3,16 +3,14 @@
 //! same struct written by hand with serde derive (serde enums, `time::OffsetDateTime` through
 //! `time`'s RFC 3339 serde support) and against `serde_json::Value`. `serde_derive_flatten`
 //! (the same struct keeping undeclared properties through `#[serde(flatten)]`, as ours does) is
-//! shown for information.
+//! shown for information, and so is `serde_derive_from_str` (the body checked for UTF-8 once,
+//! then read as text, as ours is).
 //!
 //! `cargo bench --bench response`; prints `ratio response ours/serde_derive = …`.
 
 mod support;
 
-use std::hint::black_box;
-
-use criterion::Criterion;
-use support::{consume, print_ratios, Contender, SEED_RESPONSE};
+use support::{discard, SEED_RESPONSE};
 use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationStatus};
 
 fn main() {
@@ -30,42 +28,15 @@ fn main() {
         Some(support::OperationStatus::Succeeded)
     );
 
-    let mut c = Criterion::default().configure_from_args();
-    c.bench_function("response/ours", |b| b.iter(|| ours(black_box(body))));
-    c.bench_function("response/serde_derive", |b| {
-        b.iter(|| serde_derive(black_box(body)));
-    });
-    c.bench_function("response/serde_json_value", |b| {
-        b.iter(|| serde_json_value(black_box(body)));
-    });
-    c.bench_function("response/serde_derive_flatten", |b| {
-        b.iter(|| serde_derive_flatten(black_box(body)));
-    });
-    c.bench_function("response/serde_derive_from_str", |b| {
-        b.iter(|| serde_derive_from_str(black_box(body)));
-    });
-    c.final_summary();
-
-    print_ratios(
+    support::bench_readers(
         "response",
-        &mut [
-            Contender::new("ours", || consume(ours(black_box(body)))),
-            Contender::new("serde_derive", || consume(serde_derive(black_box(body)))),
-            Contender::new("serde_json_value", || {
-                consume(serde_json_value(black_box(body)));
-            }),
-            Contender::new("serde_derive_flatten", || {
-                consume(serde_derive_flatten(black_box(body)));
-            }),
-            Contender::new("serde_derive_from_str", || {
-                consume(serde_derive_from_str(black_box(body)));
-            }),
-        ],
+        body,
         &[
-            "serde_derive",
-            "serde_json_value",
-            "serde_derive_flatten",
-            "serde_derive_from_str",
+            ("ours", &discard(ours)),
+            ("serde_derive", &discard(serde_derive)),
+            ("serde_json_value", &discard(serde_json_value)),
+            ("serde_derive_flatten", &discard(serde_derive_flatten)),
+            ("serde_derive_from_str", &discard(serde_derive_from_str)),
         ],
         None,
     );

@@ -11,6 +11,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use criterion::{Criterion, Throughput};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -370,6 +371,40 @@ pub fn print_ratios(
         }
     }
     Some(times)
+}
+
+/// A named reader of a bench's input.
+pub type Reader<'a> = (&'static str, &'a dyn Fn(&[u8]));
+
+/// A reader that drops what it read (inside the timing, the same for every contender).
+pub fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
+    move |body| consume(read(body))
+}
+
+/// Runs the reading bench `bench` (`response`, `collection`): criterion's run of each named
+/// reader on `body` (MB/s when `bytes` is the input size), then [`print_ratios`] with the first
+/// reader (ours) against each of the others.
+pub fn bench_readers(bench: &str, body: &[u8], readers: &[Reader<'_>], bytes: Option<usize>) {
+    let mut c = Criterion::default().configure_from_args();
+    {
+        let mut group = c.benchmark_group(bench);
+        if let Some(bytes) = bytes {
+            group.throughput(Throughput::Bytes(bytes as u64));
+            group.sample_size(20);
+        }
+        for &(name, read) in readers {
+            group.bench_function(name, |b| b.iter(|| read(black_box(body))));
+        }
+        group.finish();
+    }
+    c.final_summary();
+
+    let mut contenders: Vec<_> = readers
+        .iter()
+        .map(|&(name, read)| Contender::new(name, move || read(black_box(body))))
+        .collect();
+    let baselines: Vec<&str> = readers.iter().skip(1).map(|&(name, _)| name).collect();
+    print_ratios(bench, &mut contenders, &baselines, bytes);
 }
 
 /// `black_box` for a value made in a closure (drop included in the timing).
