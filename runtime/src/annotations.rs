@@ -62,23 +62,16 @@ impl Annotations {
     /// ```
     pub fn insert(&mut self, name: &str, value: Value) -> Result<(), String> {
         let name = normalize_name(name);
-        let slot = match name {
-            TYPE => {
-                let text = control_text(name, value)?;
-                self.set_odata_type(text.map(Cow::Owned));
-                return Ok(());
-            }
-            CONTEXT => &mut self.rest_mut().context,
-            ETAG => &mut self.rest_mut().etag,
-            ID => &mut self.rest_mut().id,
-            _ => {
-                self.rest_mut().other.insert(name.to_owned(), value);
-                return Ok(());
-            }
-        };
-        if let Some(text) = control_text(name, value)? {
-            *slot = Some(text);
+        if !is_control_string(name) {
+            self.rest_mut().other.insert(name.to_owned(), value);
+            return Ok(());
         }
+        let text = match value {
+            Value::String(text) => Some(text),
+            Value::Null => None,
+            other => return Err(format!("{name} must be a string, found {}", kind(&other))),
+        };
+        self.set_control(name, text.map(Cow::Owned));
         Ok(())
     }
 
@@ -94,11 +87,20 @@ impl Annotations {
         self.odata_type.as_deref()
     }
 
-    /// Stores a received `@odata.type` (`None`: `null`, which means it was not given), as
-    /// [`Annotations::insert`] does.
-    pub(crate) fn set_odata_type(&mut self, name: Option<Cow<'static, str>>) {
-        if name.is_some() {
-            self.odata_type = name;
+    /// Stores the text of `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id` (either
+    /// spelling); `None` (`null`) means it was not given. Another name is kept with the others.
+    pub(crate) fn set_control(&mut self, name: &str, text: Option<Cow<'static, str>>) {
+        let Some(text) = text else { return };
+        let name = normalize_name(name);
+        match name {
+            TYPE => self.odata_type = Some(text),
+            CONTEXT => self.rest_mut().context = Some(text.into_owned()),
+            ETAG => self.rest_mut().etag = Some(text.into_owned()),
+            ID => self.rest_mut().id = Some(text.into_owned()),
+            _ => {
+                let value = Value::String(text.into_owned());
+                self.rest_mut().other.insert(name.to_owned(), value);
+            }
         }
     }
 
@@ -232,15 +234,6 @@ fn normalize_name(name: &str) -> &str {
         "@etag" => ETAG,
         "@id" => ID,
         other => other,
-    }
-}
-
-/// The text of `@odata.type` & co.: `None` for `null` (not given), an error for a non-string.
-fn control_text(name: &str, value: Value) -> Result<Option<String>, String> {
-    match value {
-        Value::String(text) => Ok(Some(text)),
-        Value::Null => Ok(None),
-        other => Err(format!("{name} must be a string, found {}", kind(&other))),
     }
 }
 

@@ -20,13 +20,9 @@ pub struct PatchBody {
 }
 
 impl PatchBody {
-    /// Starts the object; `type_member` is the pre-escaped `"@odata.type":"#ns.Name"`, or empty
-    /// for a type that opted out of it.
-    pub fn new(type_member: &'static [u8], capacity: usize) -> Self {
-        PatchBody::after(Vec::new(), type_member, capacity)
-    }
-
-    /// Starts the object after `prefix` (the request's path), in the same buffer.
+    /// Starts the object after `prefix` (the request's path; see `PatchBase::body`), in the same
+    /// buffer with room for `capacity` more bytes; `type_member` is the pre-escaped
+    /// `"@odata.type":"#ns.Name"`, or empty for a type that opted out of it.
     pub(crate) fn after(mut prefix: Vec<u8>, type_member: &'static [u8], capacity: usize) -> Self {
         let start = prefix.len();
         prefix.reserve(capacity);
@@ -122,19 +118,22 @@ mod tests {
 
     #[test]
     fn absent_is_left_out_null_is_written_and_commas_are_right() {
-        let mut body = PatchBody::new(b"", 16);
+        let mut body = PatchBody::after(Vec::new(), b"", 16);
         body.property::<i32>(b"\"a\":", &Patch::Absent);
         body.property::<i32>(b"\"b\":", &Patch::Null);
         body.property(b"\"c\":", &Patch::Value("x".to_owned()));
         assert_eq!(finished(body), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
 
-        let mut typed = PatchBody::new(br##""@odata.type":"#n.T""##, 16);
+        let mut typed = PatchBody::after(Vec::new(), br##""@odata.type":"#n.T""##, 16);
         typed.property(b"\"c\":", &Patch::Value(1));
         assert_eq!(
             finished(typed).0,
             br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
         );
-        assert_eq!(finished(PatchBody::new(b"", 0)).0, b"{}".to_vec());
+        assert_eq!(
+            finished(PatchBody::after(Vec::new(), b"", 0)).0,
+            b"{}".to_vec()
+        );
     }
 
     #[test]

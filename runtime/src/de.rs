@@ -148,30 +148,26 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     key: &str,
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
-    if key == "@odata.type" {
-        // the one annotation on nearly every object Graph sends: read straight into its field
+    // `@odata.type` is on nearly every object Graph sends: matched first, with no scan of the name
+    let control =
+        key == "@odata.type" || (key.contains('@') && crate::annotations::is_control_string(key));
+    if control {
+        // must be a string, checked while its value is read, so an error names its path
         return match into.annotations {
             Some(annotations) => {
-                let name = map.next_value_seed(ControlType(into.declared_type))?;
-                annotations.set_odata_type(name);
+                let text = map.next_value_seed(ControlText(into.declared_type))?;
+                annotations.set_control(key, text);
                 Ok(())
             }
             None => map.next_value_seed(ControlStringCheck),
         };
     }
     if key.contains('@') || key.starts_with('#') {
-        // control information is checked while its value is read, so an error names its path
-        let control = crate::annotations::is_control_string(key);
         match into.annotations {
             Some(annotations) => {
-                let value = if control {
-                    map.next_value_seed(ControlString)?
-                } else {
-                    map.next_value::<Value>()?
-                };
+                let value = map.next_value::<Value>()?;
                 annotations.insert(key, value).map_err(de::Error::custom)
             }
-            None if control => map.next_value_seed(ControlStringCheck),
             None => map.next_value::<IgnoredAny>().map(drop),
         }
     } else {
@@ -189,50 +185,22 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     }
 }
 
-/// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`).
-struct ControlString;
+/// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`,
+/// read as `None`: not given). `.0` is the declared type's `#ns.Name`: text that is exactly that,
+/// or that without the `#`, is borrowed from it instead of copied.
+struct ControlText(&'static str);
 
-impl<'de> DeserializeSeed<'de> for ControlString {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Visitor<'_> for ControlString {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-}
-
-/// Reads `@odata.type` like [`ControlString`], as the text itself (`None` for `null`), borrowing
-/// the declared `#ns.Name` (the field) when the text is exactly that or that without the `#`.
-struct ControlType(&'static str);
-
-impl<'de> DeserializeSeed<'de> for ControlType {
+impl<'de> DeserializeSeed<'de> for ControlText {
     type Value = Option<Cow<'static, str>>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl Visitor<'_> for ControlType {
+impl Visitor<'_> for ControlText {
     type Value = Option<Cow<'static, str>>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ControlString.expecting(f)
+        f.write_str("a string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         // `#ns.Name` as declared, or `ns.Name` as Graph writes it on nested values
@@ -245,6 +213,9 @@ impl Visitor<'_> for ControlType {
             Cow::Owned(v.to_owned())
         }))
     }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
@@ -253,7 +224,7 @@ impl Visitor<'_> for ControlType {
     }
 }
 
-/// Checks `@odata.type` & co. like [`ControlString`] where there is nowhere to keep them (a type
+/// Checks `@odata.type` & co. like [`ControlText`] where there is nowhere to keep them (a type
 /// without an annotations field), without copying the text.
 struct ControlStringCheck;
 
@@ -267,7 +238,7 @@ impl<'de> DeserializeSeed<'de> for ControlStringCheck {
 impl Visitor<'_> for ControlStringCheck {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ControlString.expecting(f)
+        ControlText("").expecting(f)
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
         Ok(())

@@ -162,6 +162,8 @@ fn path_text(path: &serde_path_to_error::Path) -> String {
 /// What generated code calls; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    // `PatchBody` is not named by generated code, but rustc names it in the note on a property
+    // type that is not `ODataValue` ("required by a bound in `…::__private::PatchBody::property`").
     pub use crate::body::{
         begin_object, end_object, object_additional, object_property, PatchBody,
     };
@@ -170,7 +172,7 @@ pub mod __private {
     pub use crate::enums::{
         deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
     };
-    pub use crate::path::{build_path, request_path};
+    pub use crate::path::request_path;
     pub use crate::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};

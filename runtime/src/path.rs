@@ -14,19 +14,6 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// RFC 3986 `unreserved`: the bytes [`SEGMENT`] leaves as they are; a table, so that checking
-/// an id is one load per byte.
-static UNRESERVED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~');
-        b += 1;
-    }
-    table
-};
-
 /// Fills a path template: `literals` are the text between placeholders (one more than `params`),
 /// `params` the placeholder names with their values.
 ///
@@ -69,12 +56,8 @@ pub fn request_path(
             value: value.to_owned(),
             reason,
         })?;
-        if value.bytes().all(|b| UNRESERVED[usize::from(b)]) {
-            // the usual id (a GUID, a name): nothing to encode
-            path.push_str(value);
-        } else {
-            path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
-        }
+        // the usual id (a GUID, a name) comes out of the encoder as one piece, itself
+        path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
         path.push_str(literal);
     }
     Ok(path)
