@@ -3,13 +3,15 @@
 
 use serde_json::{Map, Value};
 
-use crate::{json, ODataValue, Patch};
+use crate::request::{checked_headers, PatchRequest};
+use crate::{json, Error, ODataValue, Patch};
 
 /// The body of a PATCH request being written: `@odata.type` first, then each set property in
 /// declaration order. Tracks whether any value needs `Prefer: include-unknown-enum-members`.
 ///
 /// It is written after the request's path, in the path's own buffer, so that a request is one
-/// allocation for both.
+/// allocation for both; it carries the builder's headers (and the path's error, if the path
+/// could not be built) to [`PatchBody::finish`].
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct PatchBody {
@@ -17,13 +19,24 @@ pub struct PatchBody {
     /// Where the body starts in `out` (after the path).
     start: usize,
     needs_unknown_members: bool,
+    /// The headers the builder added, unchecked.
+    headers: Vec<(String, String)>,
+    /// Why the path could not be built: then the body is written for nothing.
+    error: Option<Box<Error>>,
 }
 
 impl PatchBody {
     /// Starts the object after `prefix` (the request's path; see `PatchBase::body`), in the same
     /// buffer with room for `capacity` more bytes; `type_member` is the pre-escaped
     /// `"@odata.type":"#ns.Name"`, or empty for a type that opted out of it.
-    pub(crate) fn after(mut prefix: Vec<u8>, type_member: &'static [u8], capacity: usize) -> Self {
+    #[inline]
+    pub(crate) fn after(
+        mut prefix: Vec<u8>,
+        type_member: &'static [u8],
+        capacity: usize,
+        headers: Vec<(String, String)>,
+        error: Option<Box<Error>>,
+    ) -> Self {
         let start = prefix.len();
         prefix.reserve(capacity);
         prefix.push(b'{');
@@ -32,6 +45,8 @@ impl PatchBody {
             out: prefix,
             start,
             needs_unknown_members: false,
+            headers,
+            error,
         }
     }
 
@@ -52,11 +67,30 @@ impl PatchBody {
         }
     }
 
-    /// Closes the object: the buffer (prefix, then body), where the body starts, and whether it
-    /// needs `Prefer: include-unknown-enum-members`.
-    pub(crate) fn finish(mut self) -> (Vec<u8>, usize, bool) {
-        self.out.push(b'}');
-        (self.out, self.start, self.needs_unknown_members)
+    /// Closes the object and makes the request: the path's error, or [`Error::InvalidHeader`]
+    /// for the first bad header.
+    ///
+    /// # Errors
+    /// As above.
+    #[inline]
+    pub fn finish<T>(self) -> Result<PatchRequest<T>, Error> {
+        let PatchBody {
+            mut out,
+            start,
+            needs_unknown_members,
+            headers,
+            error,
+        } = self;
+        if let Some(error) = error {
+            return Err(*error);
+        }
+        out.push(b'}');
+        let added = if headers.is_empty() && !needs_unknown_members {
+            Vec::new() // the usual request: no header to check, no allocation
+        } else {
+            checked_headers(headers, needs_unknown_members)?
+        };
+        Ok(PatchRequest::new(out, start, added))
     }
 }
 
@@ -110,48 +144,51 @@ pub fn end_object(out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
-    /// The body alone, and whether it needs the `Prefer` header.
+    fn start(prefix: &[u8], type_member: &'static [u8]) -> PatchBody {
+        PatchBody::after(prefix.to_vec(), type_member, 16, Vec::new(), None)
+    }
+
+    /// The body alone, and whether the request got the `Prefer` header.
     fn finished(body: PatchBody) -> (Vec<u8>, bool) {
-        let (out, start, prefer) = body.finish();
-        (out[start..].to_vec(), prefer)
+        let request: PatchRequest<()> = body.finish().unwrap();
+        let prefer = request.headers().contains_key("prefer");
+        (request.body().to_vec(), prefer)
+    }
+
+    /// The path part and the body part of the buffer.
+    fn parts(body: PatchBody) -> (String, Vec<u8>) {
+        let request: PatchRequest<()> = body.finish().unwrap();
+        (request.path().to_owned(), request.body().to_vec())
     }
 
     #[test]
     fn absent_is_left_out_null_is_written_and_commas_are_right() {
-        let mut body = PatchBody::after(Vec::new(), b"", 16);
+        let mut body = start(b"", b"");
         body.property::<i32>(b"\"a\":", &Patch::Absent);
         body.property::<i32>(b"\"b\":", &Patch::Null);
         body.property(b"\"c\":", &Patch::Value("x".to_owned()));
         assert_eq!(finished(body), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
 
-        let mut typed = PatchBody::after(Vec::new(), br##""@odata.type":"#n.T""##, 16);
+        let mut typed = start(b"", br##""@odata.type":"#n.T""##);
         typed.property(b"\"c\":", &Patch::Value(1));
         assert_eq!(
             finished(typed).0,
             br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
         );
-        assert_eq!(
-            finished(PatchBody::after(Vec::new(), b"", 0)).0,
-            b"{}".to_vec()
-        );
+        assert_eq!(finished(start(b"", b"")).0, b"{}".to_vec());
     }
 
     #[test]
     fn written_after_a_prefix_in_the_same_buffer() {
         // the prefix ends in `{`, which must not be taken for the body's own opening brace
-        let mut body = PatchBody::after(b"/a/{".to_vec(), b"", 0);
+        let mut body = start(b"/a/{", b"");
         body.property(b"\"c\":", &Patch::Value(1));
         body.property(b"\"d\":", &Patch::Value(2));
-        let (out, start, _) = body.finish();
-        assert_eq!(
-            (&out[..start], &out[start..]),
-            (&b"/a/{"[..], &br#"{"c":1,"d":2}"#[..])
-        );
+        assert_eq!(parts(body), ("/a/{".to_owned(), br#"{"c":1,"d":2}"#.to_vec()));
         // a prefix ending in `{` and an empty body, with the type member
-        let mut body = PatchBody::after(b"{".to_vec(), b"\"t\":1", 0);
+        let mut body = start(b"{", b"\"t\":1");
         body.property(b"\"c\":", &Patch::Value(1));
-        let (out, start, _) = body.finish();
-        assert_eq!(&out[start..], br#"{"t":1,"c":1}"#);
+        assert_eq!(parts(body).1, br#"{"t":1,"c":1}"#.to_vec());
     }
 
     #[test]

@@ -28,11 +28,12 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// assert!(build_path(&["/teams/", "/operations"], &[("teamsId", "..")]).is_err());
 /// ```
 pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<String, Error> {
-    request_path(literals, params, 0)
+    request_path(literals, params, literals.iter().map(|l| l.len()).sum())
 }
 
-/// [`build_path`] with room for `body_capacity` more bytes: a request's body is written after
-/// its path, in the same buffer.
+/// [`build_path`] for generated code: `capacity` is the literals' length plus the room a
+/// request's body needs (the derive counts both; the body is written after the path, in the
+/// same buffer); room for the encoded values is added here.
 ///
 /// # Errors
 /// As [`build_path`].
@@ -40,27 +41,37 @@ pub fn build_path(literals: &[&str], params: &[(&'static str, &str)]) -> Result<
 pub fn request_path(
     literals: &[&str],
     params: &[(&'static str, &str)],
-    body_capacity: usize,
+    capacity: usize,
 ) -> Result<String, Error> {
-    let capacity = literals.iter().map(|l| l.len()).sum::<usize>()
-        + params.iter().map(|(_, v)| v.len() * 3).sum::<usize>()
-        + body_capacity;
-    let mut path = String::with_capacity(capacity);
-    let mut literals = literals.iter();
-    if let Some(first) = literals.next() {
-        path.push_str(first);
+    let mut capacity = capacity;
+    for (_, value) in params {
+        capacity += 3 * value.len(); // each byte at worst `%XX`
     }
+    let mut path = String::with_capacity(capacity);
+    let (first, literals) = literals.split_first().unwrap_or((&"", &[]));
+    path.push_str(first);
     for (&(parameter, value), literal) in params.iter().zip(literals) {
-        check_segment(value).map_err(|reason| Error::InvalidPathParameter {
-            parameter,
-            value: value.to_owned(),
-            reason,
-        })?;
+        if let Err(reason) = check_segment(value) {
+            return Err(refused(parameter, value, reason));
+        }
         // the usual id (a GUID, a name) comes out of the encoder as one piece, itself
-        path.extend(percent_encoding::utf8_percent_encode(value, SEGMENT));
+        for piece in percent_encoding::utf8_percent_encode(value, SEGMENT) {
+            path.push_str(piece);
+        }
         path.push_str(literal);
     }
     Ok(path)
+}
+
+/// The error for a refused path value (out of line: building a path is on every request's
+/// way, a refused value is not).
+#[cold]
+fn refused(parameter: &'static str, value: &str, reason: &'static str) -> Error {
+    Error::InvalidPathParameter {
+        parameter,
+        value: value.to_owned(),
+        reason,
+    }
 }
 
 /// Why a value may not stand as a path segment, if it may not:
@@ -96,8 +107,8 @@ pub fn check_segment(value: &str) -> Result<(), &'static str> {
 /// `identifier ( "." identifier )+` with OData's simple identifiers (ASCII letters, digits, `_`;
 /// not starting with a digit).
 fn is_qualified_name(value: &str) -> bool {
-    if !value.contains('.') {
-        return false; // the usual id: one memchr, no split
+    if !value.as_bytes().contains(&b'.') {
+        return false; // the usual id: one scan, no split
     }
     let mut parts = 0;
     for part in value.split('.') {

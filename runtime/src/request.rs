@@ -24,14 +24,16 @@ pub struct PatchRequest<T> {
     /// The headers the builder added, checked, in order (`Content-Type` and `Content-Length`
     /// come from the body).
     added: Vec<(HeaderName, HeaderValue)>,
-    /// The full `HeaderMap`, made on first use: a request sent through `to_http` never needs it.
-    headers: OnceLock<HeaderMap>,
+    /// The full `HeaderMap`, made on first use: a request sent through `to_http` never needs it
+    /// (boxed: a request is moved around far more often than its headers are looked at).
+    headers: OnceLock<Box<HeaderMap>>,
     resource: PhantomData<fn() -> T>,
 }
 
 impl<T> PatchRequest<T> {
     /// A request from `text`, the path followed by the body from `body_start` on.
-    fn new(text: Vec<u8>, body_start: usize, added: Vec<(HeaderName, HeaderValue)>) -> Self {
+    #[inline]
+    pub(crate) fn new(text: Vec<u8>, body_start: usize, added: Vec<(HeaderName, HeaderValue)>) -> Self {
         PatchRequest {
             text,
             body_start,
@@ -65,7 +67,7 @@ impl<T> PatchRequest<T> {
 
     /// `Content-Type`, `Content-Length`, and those the builder added (`If-Match`, `Prefer`, …).
     pub fn headers(&self) -> &HeaderMap {
-        self.headers.get_or_init(|| self.header_map())
+        self.headers.get_or_init(|| Box::new(self.header_map()))
     }
 
     /// The JSON body.
@@ -98,7 +100,7 @@ impl<T> PatchRequest<T> {
                     reason: e.to_string(),
                 })?;
         *request.headers_mut() = match self.headers.get() {
-            Some(headers) => headers.clone(),
+            Some(headers) => HeaderMap::clone(headers),
             None => self.header_map(),
         };
         Ok(request)
@@ -214,20 +216,23 @@ fn canonical_case(name: &HeaderName) -> String {
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct PatchBase {
-    path: Result<String, Error>,
+    /// The path, or why it could not be built (boxed: the rare case should not make every
+    /// builder bigger).
+    path: Result<String, Box<Error>>,
     headers: Vec<(String, String)>,
 }
 
 impl PatchBase {
-    /// Starts a builder for a path built by [`crate::path::build_path`].
+    /// Starts a builder for a path built by [`crate::path::request_path`].
+    #[inline]
     pub fn new(path: Result<String, Error>) -> Self {
         PatchBase {
-            path,
+            path: path.map_err(Box::new),
             headers: Vec::new(),
         }
     }
 
-    /// Adds a header; checked in [`PatchBase::finish`].
+    /// Adds a header; checked in [`crate::body::PatchBody::finish`].
     pub fn header(&mut self, name: &str, value: &str) {
         self.headers.push((name.to_owned(), value.to_owned()));
     }
@@ -239,36 +244,38 @@ impl PatchBase {
     }
 
     /// Starts the body, in the path's own buffer (when the path could be built; otherwise the
-    /// body is written for nothing and [`PatchBase::finish`] returns the path's error).
-    pub fn body(&mut self, type_member: &'static [u8], capacity: usize) -> crate::body::PatchBody {
-        let path = match &mut self.path {
-            Ok(path) => std::mem::take(path).into_bytes(),
-            Err(_) => Vec::new(),
+    /// body is written for nothing and [`crate::body::PatchBody::finish`] returns the path's
+    /// error). The body carries the headers on.
+    #[inline]
+    pub fn body(self, type_member: &'static [u8], capacity: usize) -> crate::body::PatchBody {
+        let (path, error) = match self.path {
+            Ok(path) => (path.into_bytes(), None),
+            Err(error) => (Vec::new(), Some(error)),
         };
-        crate::body::PatchBody::after(path, type_member, capacity)
+        crate::body::PatchBody::after(path, type_member, capacity, self.headers, error)
     }
+}
 
-    /// Builds the request from the body the generated code wrote (started by
-    /// [`PatchBase::body`]).
-    ///
-    /// # Errors
-    /// The path error, or [`Error::InvalidHeader`] for the first bad header.
-    pub fn finish<T>(self, body: crate::body::PatchBody) -> Result<PatchRequest<T>, Error> {
-        // the path itself is already in the body's buffer (`PatchBase::body`)
-        self.path?;
-        let (text, body_start, needs_unknown_members) = body.finish();
-        let mut added = Vec::with_capacity(self.headers.len() + usize::from(needs_unknown_members));
-        for (name, value) in self.headers {
-            added.push(checked_header(&name, &value)?);
-        }
-        if needs_unknown_members {
-            added.push((
-                HeaderName::from_static("prefer"),
-                HeaderValue::from_static("include-unknown-enum-members"),
-            ));
-        }
-        Ok(PatchRequest::new(text, body_start, added))
+/// Checks the headers a builder added, then adds `Prefer: include-unknown-enum-members` if the
+/// body needs it.
+///
+/// # Errors
+/// [`Error::InvalidHeader`] for the first bad header.
+pub(crate) fn checked_headers(
+    headers: Vec<(String, String)>,
+    needs_unknown_members: bool,
+) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+    let mut added = Vec::with_capacity(headers.len() + usize::from(needs_unknown_members));
+    for (name, value) in headers {
+        added.push(checked_header(&name, &value)?);
     }
+    if needs_unknown_members {
+        added.push((
+            HeaderName::from_static("prefer"),
+            HeaderValue::from_static("include-unknown-enum-members"),
+        ));
+    }
+    Ok(added)
 }
 
 fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
@@ -293,10 +300,10 @@ mod tests {
 
     #[test]
     fn path_and_body_share_one_buffer() {
-        let mut base = PatchBase::new(Ok("/teams/a/operations".into()));
+        let base = PatchBase::new(Ok("/teams/a/operations".into()));
         let mut body = base.body(b"", 8);
         body.property(b"\"n\":", &Patch::Value(1));
-        let request: PatchRequest<()> = base.finish(body).unwrap();
+        let request: PatchRequest<()> = body.finish().unwrap();
         assert_eq!(request.path(), "/teams/a/operations");
         assert_eq!(request.body(), br#"{"n":1}"#);
         assert_eq!(request.headers()[CONTENT_LENGTH], "7");
@@ -304,14 +311,14 @@ mod tests {
         assert_eq!((copy.path(), copy.body()), (request.path(), request.body()));
 
         // a path that could not be built is the error, whatever was written
-        let mut base = PatchBase::new(Err(Error::InvalidPathParameter {
+        let base = PatchBase::new(Err(Error::InvalidPathParameter {
             parameter: "teamsId",
             value: "..".into(),
             reason: "is a dot segment, which URL parsers remove",
         }));
         let body = base.body(b"", 8);
         assert!(matches!(
-            base.finish::<()>(body),
+            body.finish::<()>(),
             Err(Error::InvalidPathParameter {
                 parameter: "teamsId",
                 ..

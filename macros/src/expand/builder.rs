@@ -118,10 +118,10 @@ pub fn impls(cont: &Container) -> TokenStream {
             /// # Errors
             /// A path parameter that would re-route the request, or a bad header.
             #[inline]
-            pub fn build(mut self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
+            pub fn build(self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
                 let mut __body = self.__base.body(#type_member, #capacity);
                 #(#writes)*
-                self.__base.finish(__body)
+                __body.finish()
             }
         }
 
@@ -207,7 +207,8 @@ fn body_capacity(cont: &Container) -> usize {
 
 fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
     let builder = builder_ident(cont);
-    let capacity = body_capacity(cont);
+    // the literals' length and the body's room: `request_path` adds the encoded values'
+    let capacity = body_capacity(cont) + path.template.literals.iter().map(String::len).sum::<usize>();
     let p = private(cont);
     let name = match &path.name {
         Some(name) => format_ident!("patch_{}", name),

@@ -131,7 +131,7 @@ const _: () = {
         /// A path parameter that would re-route the request, or a bad header.
         #[inline]
         pub fn build(
-            mut self,
+            self,
         ) -> ::core::result::Result<
             ::odata_resource::PatchRequest<Team>,
             ::odata_resource::Error,
@@ -141,7 +141,7 @@ const _: () = {
                 .body(b"\"@odata.type\":\"#microsoft.graph.team\"", 160usize);
             __body.property::<String>(b"\"id\":", &self.id);
             __body.property::<String>(b"\"displayName\":", &self.display_name);
-            self.__base.finish(__body)
+            __body.finish()
         }
     }
     #[automatically_derived]
@@ -155,7 +155,7 @@ const _: () = {
                 ::odata_resource::__private::request_path(
                     &["/teams/", ""],
                     &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
-                    160usize,
+                    167usize,
                 ),
             )
         }

@@ -525,7 +525,7 @@ const _: () = {
         /// A path parameter that would re-route the request, or a bad header.
         #[inline]
         pub fn build(
-            mut self,
+            self,
         ) -> ::core::result::Result<
             ::odata_resource::PatchRequest<TeamsAsyncOperation>,
             ::odata_resource::Error,
@@ -553,7 +553,7 @@ const _: () = {
                     String,
                 >(b"\"targetResourceLocation\":", &self.target_resource_location);
             __body.property::<OperationError>(b"\"error\":", &self.error);
-            self.__base.finish(__body)
+            __body.finish()
         }
     }
     #[automatically_derived]
@@ -567,7 +567,7 @@ const _: () = {
                 ::odata_resource::__private::request_path(
                     &["/teams/", "/operations"],
                     &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
-                    400usize,
+                    418usize,
                 ),
             )
         }
@@ -587,7 +587,7 @@ const _: () = {
                         ),
                         ("groupId", ::core::convert::AsRef::as_ref(&group_id)),
                     ],
-                    400usize,
+                    455usize,
                 ),
             )
         }
