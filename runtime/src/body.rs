@@ -184,7 +184,10 @@ mod tests {
         let mut body = start(b"/a/{", b"");
         body.property(b"\"c\":", &Patch::Value(1));
         body.property(b"\"d\":", &Patch::Value(2));
-        assert_eq!(parts(body), ("/a/{".to_owned(), br#"{"c":1,"d":2}"#.to_vec()));
+        assert_eq!(
+            parts(body),
+            ("/a/{".to_owned(), br#"{"c":1,"d":2}"#.to_vec())
+        );
         // a prefix ending in `{` and an empty body, with the type member
         let mut body = start(b"{", b"\"t\":1");
         body.property(b"\"c\":", &Patch::Value(1));

@@ -173,7 +173,22 @@ impl DateTimeOffset {
     /// # Ok::<(), odata_resource_runtime::DateTimeParseError>(())
     /// ```
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.encode().as_bytes());
+        self.write_text(out, false);
+    }
+
+    /// Appends the text form, between quotes if `quoted` (JSON), written in place: room for
+    /// the longest form filled with `"`, the text over it, then cut to the length written (so
+    /// the quote after the text is already there).
+    #[inline]
+    fn write_text(&self, out: &mut Vec<u8>, quoted: bool) {
+        let at = out.len();
+        let quotes = usize::from(quoted);
+        out.resize(at + MAX_LEN + 2 * quotes, b'"');
+        let text = out
+            .get_mut(at + quotes..)
+            .and_then(|rest| rest.first_chunk_mut::<MAX_LEN>());
+        let len = text.map_or(0, |text| self.encode_into(text));
+        out.truncate(at + len + 2 * quotes);
     }
 
     /// The text form in a stack buffer: fixed positions and a two-digit table, no loop over
@@ -183,10 +198,16 @@ impl DateTimeOffset {
             bytes: [0; MAX_LEN],
             len: 0,
         };
+        buf.len = self.encode_into(&mut buf.bytes);
+        buf
+    }
+
+    /// Writes the text form at the start of `b`; returns its length.
+    #[inline]
+    fn encode_into(&self, b: &mut [u8; MAX_LEN]) -> usize {
         // one calendar computation rather than one each for the month and the day
         let (year, month, day) = self.date.to_calendar_date();
         let (hour, minute, second) = self.time.as_hms();
-        let b = &mut buf.bytes;
         let mut at = 0;
         if year < 0 || self.negative_zero_year {
             b[0] = b'-';
@@ -242,8 +263,7 @@ impl DateTimeOffset {
                 at += 6;
             }
         }
-        buf.len = at;
-        buf
+        at
     }
 }
 
@@ -463,9 +483,7 @@ impl Visitor<'_> for DateTimeOffsetVisitor {
 #[diagnostic::do_not_recommend]
 impl ODataValue for DateTimeOffset {
     fn write_json(&self, out: &mut Vec<u8>) {
-        out.push(b'"');
-        self.write_to(out);
-        out.push(b'"');
+        self.write_text(out, true);
     }
 }
 

@@ -33,7 +33,11 @@ pub struct PatchRequest<T> {
 impl<T> PatchRequest<T> {
     /// A request from `text`, the path followed by the body from `body_start` on.
     #[inline]
-    pub(crate) fn new(text: Vec<u8>, body_start: usize, added: Vec<(HeaderName, HeaderValue)>) -> Self {
+    pub(crate) fn new(
+        text: Vec<u8>,
+        body_start: usize,
+        added: Vec<(HeaderName, HeaderValue)>,
+    ) -> Self {
         PatchRequest {
             text,
             body_start,
@@ -60,7 +64,7 @@ impl<T> PatchRequest<T> {
 
     /// The path below the service root, percent-encoded, e.g. `/teams/abc/operations`.
     pub fn path(&self) -> &str {
-        // The path part of `text` was a `String` (see `PatchBase::body`): this never falls back.
+        // The path part of `text` is text (see `path::request_path`): this never falls back.
         std::str::from_utf8(self.text.get(..self.body_start).unwrap_or_default())
             .unwrap_or_default()
     }
@@ -218,14 +222,14 @@ fn canonical_case(name: &HeaderName) -> String {
 pub struct PatchBase {
     /// The path, or why it could not be built (boxed: the rare case should not make every
     /// builder bigger).
-    path: Result<String, Box<Error>>,
+    path: Result<Vec<u8>, Box<Error>>,
     headers: Vec<(String, String)>,
 }
 
 impl PatchBase {
     /// Starts a builder for a path built by [`crate::path::request_path`].
     #[inline]
-    pub fn new(path: Result<String, Error>) -> Self {
+    pub fn new(path: Result<Vec<u8>, Error>) -> Self {
         PatchBase {
             path: path.map_err(Box::new),
             headers: Vec::new(),
@@ -249,7 +253,7 @@ impl PatchBase {
     #[inline]
     pub fn body(self, type_member: &'static [u8], capacity: usize) -> crate::body::PatchBody {
         let (path, error) = match self.path {
-            Ok(path) => (path.into_bytes(), None),
+            Ok(path) => (path, None),
             Err(error) => (Vec::new(), Some(error)),
         };
         crate::body::PatchBody::after(path, type_member, capacity, self.headers, error)
@@ -300,7 +304,7 @@ mod tests {
 
     #[test]
     fn path_and_body_share_one_buffer() {
-        let base = PatchBase::new(Ok("/teams/a/operations".into()));
+        let base = PatchBase::new(Ok(b"/teams/a/operations".to_vec()));
         let mut body = base.body(b"", 8);
         body.property(b"\"n\":", &Patch::Value(1));
         let request: PatchRequest<()> = body.finish().unwrap();

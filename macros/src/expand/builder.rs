@@ -79,7 +79,7 @@ pub fn impls(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #builder {
             #[inline]
-            fn __new(__path: ::core::result::Result<::std::string::String, #krate::Error>) -> Self {
+            fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #krate::Error>) -> Self {
                 #builder {
                     __base: #p::PatchBase::new(__path),
                     #(#init)*
@@ -208,7 +208,13 @@ fn body_capacity(cont: &Container) -> usize {
 fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
     let builder = builder_ident(cont);
     // the literals' length and the body's room: `request_path` adds the encoded values'
-    let capacity = body_capacity(cont) + path.template.literals.iter().map(String::len).sum::<usize>();
+    let capacity = body_capacity(cont)
+        + path
+            .template
+            .literals
+            .iter()
+            .map(String::len)
+            .sum::<usize>();
     let p = private(cont);
     let name = match &path.name {
         Some(name) => format_ident!("patch_{}", name),

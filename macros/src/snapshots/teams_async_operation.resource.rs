@@ -323,7 +323,7 @@ const _: () = {
         #[inline]
         fn __new(
             __path: ::core::result::Result<
-                ::std::string::String,
+                ::std::vec::Vec<::core::primitive::u8>,
                 ::odata_resource::Error,
             >,
         ) -> Self {
