@@ -50,7 +50,7 @@ impl PatchBody {
         }
     }
 
-    /// Writes one property unless it is [`Patch::Absent`]; `key` is the pre-escaped `"name":`.
+    /// Writes one property unless it is [`Patch::Absent`]; `key` is the pre-escaped `,"name":`.
     #[inline]
     pub fn property<T: ODataValue>(&mut self, key: &'static [u8], value: &Patch<T>) {
         match value {
@@ -94,13 +94,16 @@ impl PatchBody {
     }
 }
 
-/// Starts a member: a comma unless it is the first, then the pre-escaped `"name":`.
+/// Starts a member: `key` is the pre-escaped `,"name":`, written without its comma when the
+/// member is the object's first (nothing but `{` written yet: no value ends with `{`).
 #[inline]
 fn member(out: &mut Vec<u8>, key: &[u8]) {
-    if out.last() != Some(&b'{') {
-        out.push(b',');
+    // two copies of known length (inlined) rather than one of a computed length (a call)
+    if out.last() == Some(&b'{') {
+        out.extend_from_slice(key.get(1..).unwrap_or_default());
+    } else {
+        out.extend_from_slice(key);
     }
-    out.extend_from_slice(key);
 }
 
 /// Writes a complex value (`ComplexType`'s [`ODataValue`]): `{`, the type member, properties,
@@ -112,7 +115,7 @@ pub fn begin_object(out: &mut Vec<u8>, type_member: &'static [u8]) {
     out.extend_from_slice(type_member);
 }
 
-/// One property of a complex value; `key` is the pre-escaped `"name":`.
+/// One property of a complex value; `key` is the pre-escaped `,"name":`.
 #[doc(hidden)]
 #[inline]
 pub fn object_property<T: ODataValue + ?Sized>(out: &mut Vec<u8>, key: &'static [u8], value: &T) {
@@ -164,13 +167,13 @@ mod tests {
     #[test]
     fn absent_is_left_out_null_is_written_and_commas_are_right() {
         let mut body = start(b"", b"");
-        body.property::<i32>(b"\"a\":", &Patch::Absent);
-        body.property::<i32>(b"\"b\":", &Patch::Null);
-        body.property(b"\"c\":", &Patch::Value("x".to_owned()));
+        body.property::<i32>(b",\"a\":", &Patch::Absent);
+        body.property::<i32>(b",\"b\":", &Patch::Null);
+        body.property(b",\"c\":", &Patch::Value("x".to_owned()));
         assert_eq!(finished(body), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
 
         let mut typed = start(b"", br##""@odata.type":"#n.T""##);
-        typed.property(b"\"c\":", &Patch::Value(1));
+        typed.property(b",\"c\":", &Patch::Value(1));
         assert_eq!(
             finished(typed).0,
             br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
@@ -182,15 +185,15 @@ mod tests {
     fn written_after_a_prefix_in_the_same_buffer() {
         // the prefix ends in `{`, which must not be taken for the body's own opening brace
         let mut body = start(b"/a/{", b"");
-        body.property(b"\"c\":", &Patch::Value(1));
-        body.property(b"\"d\":", &Patch::Value(2));
+        body.property(b",\"c\":", &Patch::Value(1));
+        body.property(b",\"d\":", &Patch::Value(2));
         assert_eq!(
             parts(body),
             ("/a/{".to_owned(), br#"{"c":1,"d":2}"#.to_vec())
         );
         // a prefix ending in `{` and an empty body, with the type member
         let mut body = start(b"{", b"\"t\":1");
-        body.property(b"\"c\":", &Patch::Value(1));
+        body.property(b",\"c\":", &Patch::Value(1));
         assert_eq!(parts(body).1, br#"{"t":1,"c":1}"#.to_vec());
     }
 
@@ -198,7 +201,7 @@ mod tests {
     fn additional_properties_follow_declared_ones() {
         let mut out = Vec::new();
         begin_object(&mut out, b"");
-        object_property(&mut out, b"\"a\":", &1);
+        object_property(&mut out, b",\"a\":", &1);
         let mut extra = Map::new();
         extra.insert("we\"ird".into(), Value::from(vec![1, 2]));
         object_additional(&mut out, &extra);

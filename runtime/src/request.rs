@@ -306,7 +306,7 @@ mod tests {
     fn path_and_body_share_one_buffer() {
         let base = PatchBase::new(Ok(b"/teams/a/operations".to_vec()));
         let mut body = base.body(b"", 8);
-        body.property(b"\"n\":", &Patch::Value(1));
+        body.property(b",\"n\":", &Patch::Value(1));
         let request: PatchRequest<()> = body.finish().unwrap();
         assert_eq!(request.path(), "/teams/a/operations");
         assert_eq!(request.body(), br#"{"n":1}"#);

@@ -123,10 +123,11 @@ fn type_member(cont: &Container) -> syn::LitByteStr {
     syn::LitByteStr::new(text.as_bytes(), proc_macro2::Span::call_site())
 }
 
-/// `"name":` as JSON bytes; wire names never need escaping (checked in `attr`).
+/// `,"name":` as JSON bytes (the writer drops the comma before an object's first member); wire
+/// names never need escaping (checked in `attr`).
 fn key_bytes(wire: &str) -> syn::LitByteStr {
     syn::LitByteStr::new(
-        format!("\"{wire}\":").as_bytes(),
+        format!(",\"{wire}\":").as_bytes(),
         proc_macro2::Span::call_site(),
     )
 }

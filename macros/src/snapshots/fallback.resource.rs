@@ -139,8 +139,8 @@ const _: () = {
             let mut __body = self
                 .__base
                 .body(b"\"@odata.type\":\"#microsoft.graph.team\"", 160usize);
-            __body.property::<String>(b"\"id\":", &self.id);
-            __body.property::<String>(b"\"displayName\":", &self.display_name);
+            __body.property::<String>(b",\"id\":", &self.id);
+            __body.property::<String>(b",\"displayName\":", &self.display_name);
             __body.finish()
         }
     }

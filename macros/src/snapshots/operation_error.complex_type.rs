@@ -112,10 +112,10 @@ const _: () = {
             );
             ::odata_resource::__private::object_property::<
                 Option<String>,
-            >(__out, b"\"code\":", &self.code);
+            >(__out, b",\"code\":", &self.code);
             ::odata_resource::__private::object_property::<
                 Option<String>,
-            >(__out, b"\"message\":", &self.message);
+            >(__out, b",\"message\":", &self.message);
             ::odata_resource::__private::end_object(__out);
         }
         #[inline]

@@ -256,25 +256,25 @@ const _: () = {
             );
             ::odata_resource::__private::object_property::<
                 Option<TeamsAsyncOperationType>,
-            >(__out, b"\"operationType\":", &self.operation_type);
+            >(__out, b",\"operationType\":", &self.operation_type);
             ::odata_resource::__private::object_property::<
                 Option<TeamsAsyncOperationStatus>,
-            >(__out, b"\"status\":", &self.status);
+            >(__out, b",\"status\":", &self.status);
             ::odata_resource::__private::object_property::<
                 Option<DateTimeOffset>,
-            >(__out, b"\"lastActionDateTime\":", &self.last_action_date_time);
+            >(__out, b",\"lastActionDateTime\":", &self.last_action_date_time);
             ::odata_resource::__private::object_property::<
                 Option<i32>,
-            >(__out, b"\"attemptsCount\":", &self.attempts_count);
+            >(__out, b",\"attemptsCount\":", &self.attempts_count);
             ::odata_resource::__private::object_property::<
                 Option<String>,
-            >(__out, b"\"targetResourceId\":", &self.target_resource_id);
+            >(__out, b",\"targetResourceId\":", &self.target_resource_id);
             ::odata_resource::__private::object_property::<
                 Option<String>,
-            >(__out, b"\"targetResourceLocation\":", &self.target_resource_location);
+            >(__out, b",\"targetResourceLocation\":", &self.target_resource_location);
             ::odata_resource::__private::object_property::<
                 Option<OperationError>,
-            >(__out, b"\"error\":", &self.error);
+            >(__out, b",\"error\":", &self.error);
             ::odata_resource::__private::object_additional(__out, &self.additional);
             ::odata_resource::__private::end_object(__out);
         }
@@ -539,20 +539,20 @@ const _: () = {
             __body
                 .property::<
                     TeamsAsyncOperationType,
-                >(b"\"operationType\":", &self.operation_type);
-            __body.property::<TeamsAsyncOperationStatus>(b"\"status\":", &self.status);
+                >(b",\"operationType\":", &self.operation_type);
+            __body.property::<TeamsAsyncOperationStatus>(b",\"status\":", &self.status);
             __body
                 .property::<
                     DateTimeOffset,
-                >(b"\"lastActionDateTime\":", &self.last_action_date_time);
-            __body.property::<i32>(b"\"attemptsCount\":", &self.attempts_count);
+                >(b",\"lastActionDateTime\":", &self.last_action_date_time);
+            __body.property::<i32>(b",\"attemptsCount\":", &self.attempts_count);
             __body
-                .property::<String>(b"\"targetResourceId\":", &self.target_resource_id);
+                .property::<String>(b",\"targetResourceId\":", &self.target_resource_id);
             __body
                 .property::<
                     String,
-                >(b"\"targetResourceLocation\":", &self.target_resource_location);
-            __body.property::<OperationError>(b"\"error\":", &self.error);
+                >(b",\"targetResourceLocation\":", &self.target_resource_location);
+            __body.property::<OperationError>(b",\"error\":", &self.error);
             __body.finish()
         }
     }
