@@ -126,23 +126,25 @@ pub fn check_segment(value: &str) -> Result<(), &'static str> {
 }
 
 /// `identifier ( "." identifier )+` with OData's simple identifiers (ASCII letters, digits, `_`;
-/// not starting with a digit).
+/// not starting with a digit). One pass that stops at the first byte that cannot belong: the
+/// usual id (a GUID's `-`, a Teams id's leading digit) is rejected within a few bytes.
 fn is_qualified_name(value: &str) -> bool {
-    if !value.as_bytes().contains(&b'.') {
-        return false; // the usual id: one scan, no split
-    }
-    let mut parts = 0;
-    for part in value.split('.') {
-        let mut bytes = part.bytes();
-        let starts_well = bytes
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_');
-        if !starts_well || !bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+    let mut dots = 0;
+    let mut part_start = true;
+    for &b in value.as_bytes() {
+        if b == b'.' {
+            if part_start {
+                return false; // an empty part
+            }
+            dots += 1;
+            part_start = true;
+        } else if b.is_ascii_alphabetic() || b == b'_' || (b.is_ascii_digit() && !part_start) {
+            part_start = false;
+        } else {
             return false;
         }
-        parts += 1;
     }
-    parts > 1
+    dots > 0 && !part_start
 }
 
 /// Checks a header value: no control characters (CR and LF would split the header; the others
