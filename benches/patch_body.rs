@@ -5,7 +5,9 @@
 //! only. `ours_empty` (a PATCH with no property set: path, headers and `{"@odata.type":…}`) is
 //! measured too, so `ours - ours_empty` shows what writing the seed's properties costs.
 //!
-//! `cargo bench --bench patch_body`; prints `ratio patch_body ours/serde_derive = …`.
+//! `cargo bench --bench patch_body`; prints `ratio patch_body ours/serde_derive = …`. With a
+//! filter that matches no bench (`cargo bench --bench patch_body -- side-by-side-only`) only the
+//! side-by-side ratios run; `benches/layouts.sh` prints them for several code layouts.
 
 mod support;
 
