@@ -38,6 +38,6 @@ done
 
 echo
 echo "worst over ${#LAYOUTS[@]} layouts:"
-# lines: `<layout> ratio <name> = <value>`
-awk '$2 == "ratio" { if (!($3 in worst) || $5 > worst[$3]) worst[$3] = $5 }
+# lines: `<layout> ratio <bench> <ours>/<baseline> = <value>`
+awk '$2 == "ratio" { name = $3 " " $4; if (!(name in worst) || $6 > worst[name]) worst[name] = $6 }
 	END { for (r in worst) printf "ratio %s worst = %.2f\n", r, worst[r] }' "$results" | sort

@@ -177,8 +177,8 @@ impl DateTimeOffset {
     }
 
     /// Appends the text form, between quotes if `quoted` (JSON), written in place: room for
-    /// the longest form filled with `"`, the text over it, then cut to the length written (so
-    /// the quote after the text is already there).
+    /// the longest form (filled with `"`, so the opening quote is there), the text over it, the
+    /// closing quote after the text (the encoder may have written past it), then cut.
     #[inline]
     fn write_text(&self, out: &mut Vec<u8>, quoted: bool) {
         let at = out.len();
@@ -188,6 +188,9 @@ impl DateTimeOffset {
             .get_mut(at + quotes..)
             .and_then(|rest| rest.first_chunk_mut::<MAX_LEN>());
         let len = text.map_or(0, |text| self.encode_into(text));
+        if let Some(close) = out.get_mut(at + quotes + len).filter(|_| quoted) {
+            *close = b'"';
+        }
         out.truncate(at + len + 2 * quotes);
     }
 
@@ -202,7 +205,8 @@ impl DateTimeOffset {
         buf
     }
 
-    /// Writes the text form at the start of `b`; returns its length.
+    /// Writes the text form at the start of `b`; returns its length. Bytes after it may have
+    /// been written too (the fraction's digits are written nine at a time).
     #[inline]
     fn encode_into(&self, b: &mut [u8; MAX_LEN]) -> usize {
         // one calendar computation rather than one each for the month and the day
@@ -233,18 +237,15 @@ impl DateTimeOffset {
             if self.fraction_digits > 0 {
                 b[at] = b'.';
                 at += 1;
-                // the leading `shown` of the 9 nanosecond digits, then digits 10 to 12
+                // all 9 nanosecond digits (a fixed count: no loop, no division by a power of
+                // ten), of which the first `shown` stay; what follows writes over the rest
                 let shown = usize::from(self.fraction_digits.min(9));
-                put_digits(
-                    &mut b[at..at + shown],
-                    self.time.nanosecond() / POW10[9 - shown],
-                );
+                put_digits(&mut b[at..at + 9], self.time.nanosecond());
                 at += shown;
                 if self.fraction_digits > 9 {
-                    let extra = usize::from(self.fraction_digits - 9);
-                    let sub = u32::from(self.sub_nanos) / POW10[3 - extra];
-                    put_digits(&mut b[at..at + extra], sub);
-                    at += extra;
+                    // digits 10 to 12, the same way
+                    put_digits(&mut b[at..at + 3], u32::from(self.sub_nanos));
+                    at += usize::from(self.fraction_digits - 9);
                 }
             }
         }
@@ -1043,6 +1044,10 @@ mod tests {
         let mut out = Vec::new();
         value.write_to(&mut out);
         assert_eq!(out, text.as_bytes());
+        // in place after other text, as in a body: quoted, nothing after the closing quote
+        let mut json = b"{\"at\":".to_vec();
+        value.write_json(&mut json);
+        assert_eq!(json, format!("{{\"at\":\"{text}\"").as_bytes());
         assert_eq!(ok(&value.to_string()), value);
     }
 
