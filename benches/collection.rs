@@ -8,7 +8,7 @@
 
 mod support;
 
-use support::{collection_page, discard};
+use support::collection_page;
 use teams_model::TeamsAsyncOperation;
 
 const ITEMS: usize = 10_000;
@@ -20,31 +20,23 @@ struct Page {
 }
 
 fn main() {
-    // the contenders: one reader each, the same input
-    let ours = support::read_ours::<Page>;
-    let serde_derive = support::read_serde::<support::OperationPage>;
-    let serde_derive_flatten = support::read_serde::<support::OpenOperationPage>;
-    let serde_json_value = support::read_serde::<serde_json::Value>;
-    let serde_derive_from_str = support::read_serde_str::<support::OperationPage>;
     let body = collection_page(ITEMS);
     let body = body.as_slice();
-    assert_eq!(ours(body).value.len(), ITEMS);
-    assert_eq!(serde_derive(body).value.len(), ITEMS);
+    assert_eq!(support::read_ours::<Page>(body).value.len(), ITEMS);
+    assert_eq!(
+        support::read_serde::<support::OperationPage>(body)
+            .value
+            .len(),
+        ITEMS
+    );
     println!(
         "collection page: {ITEMS} items, {:.2} MB",
         body.len() as f64 / 1e6
     );
 
-    support::bench_readers(
+    support::bench_readers::<Page, support::OperationPage, support::OpenOperationPage>(
         "collection",
         body,
-        &[
-            ("ours", &discard(ours)),
-            ("serde_derive", &discard(serde_derive)),
-            ("serde_json_value", &discard(serde_json_value)),
-            ("serde_derive_flatten", &discard(serde_derive_flatten)),
-            ("serde_derive_from_str", &discard(serde_derive_from_str)),
-        ],
         Some(body.len()),
     );
 }

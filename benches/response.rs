@@ -10,34 +10,19 @@
 
 mod support;
 
-use support::{discard, SEED_RESPONSE};
+use support::SEED_RESPONSE;
 use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationStatus};
 
 fn main() {
-    // the contenders: one reader each, the same input
-    let ours = support::read_ours::<TeamsAsyncOperation>;
-    let serde_derive = support::read_serde::<support::Operation>;
-    let serde_derive_flatten = support::read_serde::<support::OpenOperation>;
-    let serde_json_value = support::read_serde::<serde_json::Value>;
-    let serde_derive_from_str = support::read_serde_str::<support::Operation>;
     let body = SEED_RESPONSE.as_bytes();
-    let read = ours(body);
+    let read = support::read_ours::<TeamsAsyncOperation>(body);
     assert_eq!(read.status, Some(TeamsAsyncOperationStatus::Succeeded));
     assert_eq!(
-        serde_derive(body).status,
+        support::read_serde::<support::Operation>(body).status,
         Some(support::OperationStatus::Succeeded)
     );
 
-    support::bench_readers(
-        "response",
-        body,
-        &[
-            ("ours", &discard(ours)),
-            ("serde_derive", &discard(serde_derive)),
-            ("serde_json_value", &discard(serde_json_value)),
-            ("serde_derive_flatten", &discard(serde_derive_flatten)),
-            ("serde_derive_from_str", &discard(serde_derive_from_str)),
-        ],
-        None,
+    support::bench_readers::<TeamsAsyncOperation, support::Operation, support::OpenOperation>(
+        "response", body, None,
     );
 }

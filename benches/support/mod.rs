@@ -374,17 +374,35 @@ pub fn print_ratios(
 }
 
 /// A named reader of a bench's input.
-pub type Reader<'a> = (&'static str, &'a dyn Fn(&[u8]));
+type Reader<'a> = (&'static str, &'a dyn Fn(&[u8]));
 
 /// A reader that drops what it read (inside the timing, the same for every contender).
-pub fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
+fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
     move |body| consume(read(body))
 }
 
-/// Runs the reading bench `bench` (`response`, `collection`): criterion's run of each named
-/// reader on `body` (MB/s when `bytes` is the input size), then [`print_ratios`] with the first
-/// reader (ours) against each of the others.
-pub fn bench_readers(bench: &str, body: &[u8], readers: &[Reader<'_>], bytes: Option<usize>) {
+/// Runs the reading bench `bench` (`response`, `collection`) on `body` with the same five
+/// contenders: `Ours` through `odata_resource::from_slice`, and through `serde_json` the
+/// hand-written `Plain` (the baseline), `serde_json::Value`, `Open` (`Plain` keeping undeclared
+/// properties through `#[serde(flatten)]`) and `Plain` read validate-once ([`read_serde_str`]).
+/// Criterion's run of each (MB/s when `bytes` is the input size), then [`print_ratios`] with
+/// ours against each of the others.
+pub fn bench_readers<Ours, Plain, Open>(bench: &str, body: &[u8], bytes: Option<usize>)
+where
+    Ours: serde::de::DeserializeOwned,
+    Plain: serde::de::DeserializeOwned,
+    Open: serde::de::DeserializeOwned,
+{
+    let readers: [Reader<'_>; 5] = [
+        ("ours", &discard(read_ours::<Ours>)),
+        ("serde_derive", &discard(read_serde::<Plain>)),
+        (
+            "serde_json_value",
+            &discard(read_serde::<serde_json::Value>),
+        ),
+        ("serde_derive_flatten", &discard(read_serde::<Open>)),
+        ("serde_derive_from_str", &discard(read_serde_str::<Plain>)),
+    ];
     let mut c = Criterion::default().configure_from_args();
     {
         let mut group = c.benchmark_group(bench);
@@ -392,7 +410,7 @@ pub fn bench_readers(bench: &str, body: &[u8], readers: &[Reader<'_>], bytes: Op
             group.throughput(Throughput::Bytes(bytes as u64));
             group.sample_size(20);
         }
-        for &(name, read) in readers {
+        for &(name, read) in &readers {
             group.bench_function(name, |b| b.iter(|| read(black_box(body))));
         }
         group.finish();
