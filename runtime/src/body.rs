@@ -85,11 +85,7 @@ impl PatchBody {
             return Err(*error);
         }
         out.push(b'}');
-        let added = if headers.is_empty() && !needs_unknown_members {
-            Vec::new() // the usual request: no header to check, no allocation
-        } else {
-            checked_headers(headers, needs_unknown_members)?
-        };
+        let added = checked_headers(headers, needs_unknown_members)?;
         Ok(PatchRequest::new(out, start, added))
     }
 }
