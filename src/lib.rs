@@ -55,7 +55,9 @@
 //! - [`Resource`](macro@Resource): an entity type. Generates `Serialize`, `Deserialize`,
 //!   [`ODataType`], and for each path a constructor returning the `<Name>Patch` builder.
 //! - [`ComplexType`](macro@ComplexType): a complex type (a structured property value).
-//!   Generates `Serialize`, `Deserialize`, [`ODataType`] and [`ODataValue`].
+//!   Generates `Serialize`, `Deserialize`, [`ODataType`], [`ODataValue`], and its nested
+//!   changes: `Name::patch()` gives a `<Name>Patch` with the same setters as a builder (see
+//!   [Nested values](#nested-values-odatas-merge-rule)).
 //! - [`ODataEnum`](macro@ODataEnum): an enumeration. Generates [`ODataEnum`](trait@ODataEnum),
 //!   `Serialize`, `Deserialize`, `Display`, `FromStr`, [`ODataValue`] and `as_str()`.
 //!   For a flags enumeration (`IsFlags="true"`) use [`Flags<E>`](Flags) as the property type.
@@ -68,6 +70,52 @@
 //! Each builder has, besides its setters: `if_match(etag)`, `header(name, value)`,
 //! `diff(&old, &new)` (sets exactly the writable properties that differ, for a
 //! read–modify–write), and `build()`.
+//!
+//! ## Nested values: OData's merge rule
+//!
+//! A PATCH merges: a property it does not name is left unchanged, `null` clears it, and a
+//! complex value is itself merged into the current one, property by property ([OData 4.0
+//! Part 1 §11.4.3](https://docs.oasis-open.org/odata/odata/v4.0/odata-v4.0-part1-protocol.html),
+//! "Update an Entity"). So inside a complex value a `None` is left out, never sent as `null`:
+//! setting `error.code` from a value whose `message` is `None` keeps the service's message.
+//! To clear a nested property, say so with the nested changes, which are tri-state like the
+//! builder (left out, `clear_…` for `null`, or a value), at any depth:
+//!
+//! ```
+//! # use odata_resource::{ComplexType, Resource};
+//! # #[derive(ComplexType, Debug, Clone, PartialEq, Default)]
+//! # #[odata(type = "microsoft.graph.operationError")]
+//! # pub struct OperationError { pub code: Option<String>, pub message: Option<String> }
+//! # #[derive(Resource, Debug, Clone, PartialEq, Default)]
+//! # #[odata(type = "microsoft.graph.teamsAsyncOperation", path(team = "/teams/{teamsId}/operations"))]
+//! # pub struct TeamsAsyncOperation { pub error: Option<OperationError> }
+//! // a whole value: its `None` properties are left out, so the message stays as it is
+//! let code_only = TeamsAsyncOperation::patch_team("t")
+//!     .error(OperationError { code: Some("TeamUnavailable".into()), message: None })
+//!     .build()?;
+//! assert_eq!(
+//!     code_only.body(),
+//!     br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","error":{"@odata.type":"#microsoft.graph.operationError","code":"TeamUnavailable"}}"##
+//! );
+//!
+//! // nested changes: the code set, the message cleared
+//! let cleared = TeamsAsyncOperation::patch_team("t")
+//!     .error(OperationError::patch().code("TeamUnavailable").clear_message())
+//!     .build()?;
+//! assert_eq!(
+//!     cleared.body(),
+//!     br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","error":{"@odata.type":"#microsoft.graph.operationError","code":"TeamUnavailable","message":null}}"##
+//! );
+//! # Ok::<(), odata_resource::Error>(())
+//! ```
+//!
+//! A setter of a complex property takes either (the [`PropertyValue`] trait); nested changes
+//! have setters only for writable properties, so a read-only property inside a complex value
+//! cannot be set there either. `diff(&old, &new)` recurses the same way: for a complex value
+//! that changed it sends only the nested properties that changed, `null` for those that went
+//! from a value to `None`. A **collection is never merged**: a changed collection, of complex
+//! values too, is sent whole (OData replaces it), and its items leave their `None` properties
+//! out.
 //!
 //! ## Sending
 //!
@@ -111,15 +159,22 @@
 //! ## OData rules it follows
 //!
 //! - A PATCH body holds exactly the properties set on the builder, each a value or `null`,
-//!   after `@odata.type`, in declaration order; never annotations.
+//!   after `@odata.type`, in declaration order; never annotations. Inside a complex value,
+//!   `None` is left out and `null` is sent only through nested changes (OData merges complex
+//!   values; collections are replaced whole).
 //! - Setting a member declared after `unknownFutureValue` adds
 //!   `Prefer: include-unknown-enum-members` (Graph rejects such a member without it).
 //! - Reading never fails on what a newer service may send: `@odata.type` with or without `#`,
 //!   as a URI, or as `@type`; unknown annotations and properties; unknown enum members (kept by
 //!   the `other` variant). Wrong JSON types, Int32 overflow and impossible dates are errors that
 //!   name the property path ([`from_slice`], [`Error::Json`]).
-//! - A resource's own `Serialize` writes every declared property, `None` as `null` (the full
-//!   representation, as Graph returns it).
+//! - A type's own `Serialize` writes the properties it holds and leaves out those that are
+//!   `None`: absent means unknown (a `$select` response leaves out what was not asked for), so
+//!   a value written back to a cache or a queue never claims `null` for what it never
+//!   received. It never claims a type it does not have either: `@odata.type` is written from
+//!   the annotations field (the received type, else the declared one); a type without one
+//!   cannot tell whether it was read from a derived type, so it writes none (absent means the
+//!   declared type). A [`Polymorphic`](macro@Polymorphic) enum always writes its variant's type.
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Polymorphic, Resource};
 pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
@@ -127,10 +182,11 @@ pub use odata_resource_runtime::{http, time};
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, RetryPolicy};
+pub use odata_resource_runtime::setter;
 pub use odata_resource_runtime::{
     from_slice, parse_response, to_vec, Annotations, DateTimeOffset, DateTimeParseError, Error,
-    Flags, InnerError, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Patch,
-    PatchRequest, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
+    Flags, InnerError, NestedPatch, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue,
+    Patch, PatchRequest, PropertyValue, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
 };
 pub use serde_json::{Map, Value};
 

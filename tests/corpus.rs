@@ -98,16 +98,18 @@ fn every_real_payload_round_trips() {
                 unreachable!()
             };
             for (key, value) in input {
-                assert_eq!(output.get(key), Some(value), "{relative}: `{key}` changed");
-            }
-            for (key, value) in output {
-                if !input.contains_key(key) {
-                    // what a resource always writes: its type, and absent properties as null
-                    assert!(
-                        key == "@odata.type" || value.is_null(),
-                        "{relative}: added `{key}`"
-                    );
+                match output.get(key) {
+                    Some(written) => assert_eq!(written, value, "{relative}: `{key}` changed"),
+                    // `null` and absent both read as `None`, which is written as absent
+                    None => assert!(value.is_null(), "{relative}: `{key}` went missing"),
                 }
+            }
+            for key in output.keys() {
+                // what a resource with annotations adds: its type, never a `null` it did not get
+                assert!(
+                    key == "@odata.type" || input.contains_key(key),
+                    "{relative}: added `{key}`"
+                );
             }
             let mut reparsed: TeamsAsyncOperation =
                 odata_resource::from_slice(&serde_json::to_vec(&output).unwrap()).unwrap();
@@ -136,4 +138,20 @@ fn every_real_payload_round_trips() {
         with_additional >= 10,
         "the undeclared `Value`/`values` payloads went missing"
     );
+}
+
+/// A `$select` response holds only what was asked for: an absent property is "not requested",
+/// not `null`. Written back (to a cache, a queue), it must not claim `null` for the rest.
+#[test]
+fn a_projected_response_is_written_back_without_invented_nulls() {
+    let received = serde_json::json!({
+        "@odata.context": "https://graph.microsoft.com/beta/$metadata#teams('t')/operations(status,attemptsCount)/$entity",
+        "status": "succeeded",
+        "attemptsCount": 3
+    });
+    let operation: TeamsAsyncOperation =
+        odata_resource::from_slice(&serde_json::to_vec(&received).unwrap()).unwrap();
+    let mut expected = received;
+    expected["@odata.type"] = "#microsoft.graph.teamsAsyncOperation".into();
+    assert_eq!(serde_json::to_value(&operation).unwrap(), expected);
 }

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use graph_test_server::{Failure, GraphServer};
 use odata_resource::{Client, Error, Resource, RetryPolicy};
 use serde_json::json;
-use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationStatus, TeamsAsyncOperationType};
+use teams_model::{
+    OperationError, TeamsAsyncOperation, TeamsAsyncOperationStatus, TeamsAsyncOperationType,
+};
 
 const TEAM: &str = "team/1 é";
 
@@ -72,6 +74,59 @@ async fn ok_returns_the_updated_resource_and_the_server_merged_the_patch() {
     assert_eq!(sent.headers["authorization"], "Bearer token-1");
     assert_eq!(sent.headers["content-type"], "application/json");
     assert_eq!(sent.body, succeed().body());
+}
+
+/// OData's merge rule (4.0 Part 1 §11.4.3) end to end: setting `error.code` from a value whose
+/// `message` is `None` keeps the message the server has; only an explicit nested `null` clears.
+#[tokio::test]
+async fn patching_error_code_keeps_error_message_on_the_server() {
+    let server = server().await;
+    let client = client(&server);
+    let message = "The team was not found.";
+    let first = TeamsAsyncOperation::patch_team(TEAM)
+        .error(
+            OperationError::patch()
+                .code("TeamUnavailable")
+                .message(message),
+        )
+        .build()
+        .unwrap();
+    client.send(&first).await.unwrap();
+
+    let code_only = TeamsAsyncOperation::patch_team(TEAM)
+        .error(OperationError {
+            code: Some("TeamArchived".into()),
+            message: None,
+        })
+        .build()
+        .unwrap();
+    let updated = client.send(&code_only).await.unwrap().unwrap();
+    let kept = Some(OperationError {
+        code: Some("TeamArchived".into()),
+        message: Some(message.into()),
+    });
+    assert_eq!(updated.error, kept);
+    assert_eq!(
+        server.operation(TEAM).unwrap()["error"],
+        json!({"code": "TeamArchived", "message": message})
+    );
+
+    let cleared = TeamsAsyncOperation::patch_team(TEAM)
+        .error(OperationError::patch().clear_message())
+        .build()
+        .unwrap();
+    let updated = client.send(&cleared).await.unwrap().unwrap();
+    assert_eq!(
+        updated.error,
+        Some(OperationError {
+            code: Some("TeamArchived".into()),
+            message: None,
+        })
+    );
+    assert_eq!(
+        server.operation(TEAM).unwrap()["error"],
+        json!({"code": "TeamArchived", "message": null})
+    );
 }
 
 #[tokio::test]

@@ -326,7 +326,36 @@ enum Call {
     TargetResourceLocation(String),
     ClearTargetResourceLocation,
     Error(OperationError),
+    /// Nested changes: `OperationError::patch()` with each property left out, cleared or set.
+    ErrorChanges(Nested, Nested),
     ClearError,
+}
+
+/// One property of nested changes.
+#[derive(Debug, Clone)]
+enum Nested {
+    Absent,
+    Null,
+    Value(String),
+}
+
+impl Nested {
+    /// The property after these changes, from `old`.
+    fn merged(self, old: Option<String>) -> Option<String> {
+        match self {
+            Nested::Absent => old,
+            Nested::Null => None,
+            Nested::Value(value) => Some(value),
+        }
+    }
+}
+
+fn nested() -> impl Strategy<Value = Nested> {
+    prop_oneof![
+        Just(Nested::Absent),
+        Just(Nested::Null),
+        text().prop_map(Nested::Value),
+    ]
 }
 
 fn call() -> impl Strategy<Value = Call> {
@@ -340,6 +369,7 @@ fn call() -> impl Strategy<Value = Call> {
         text().prop_map(Call::TargetResourceLocation),
         Just(Call::ClearTargetResourceLocation),
         operation_error().prop_map(Call::Error),
+        (nested(), nested()).prop_map(|(code, message)| Call::ErrorChanges(code, message)),
         Just(Call::ClearError),
     ]
 }
@@ -357,15 +387,31 @@ fn build(calls: &[Call]) -> PatchRequest<TeamsAsyncOperation> {
             Call::TargetResourceLocation(v) => builder.target_resource_location(v),
             Call::ClearTargetResourceLocation => builder.clear_target_resource_location(),
             Call::Error(v) => builder.error(v),
+            Call::ErrorChanges(code, message) => {
+                let mut changes = OperationError::patch();
+                changes = match code {
+                    Nested::Absent => changes,
+                    Nested::Null => changes.clear_code(),
+                    Nested::Value(v) => changes.code(v),
+                };
+                changes = match message {
+                    Nested::Absent => changes,
+                    Nested::Null => changes.clear_message(),
+                    Nested::Value(v) => changes.message(v),
+                };
+                builder.error(changes)
+            }
             Call::ClearError => builder.clear_error(),
         };
     }
     builder.build().unwrap()
 }
 
-/// `op` after the calls, applied directly: the last call for a property wins.
+/// `op` after the calls, applied directly: the last call for a property wins, and a complex
+/// value is merged into the current one (its `None` properties leave the current ones alone).
 fn apply(op: &TeamsAsyncOperation, calls: &[Call]) -> TeamsAsyncOperation {
     let mut op = op.clone();
+    let mut error = None;
     for call in calls.iter().cloned() {
         match call {
             Call::OperationType(v) => op.operation_type = Some(v),
@@ -376,11 +422,28 @@ fn apply(op: &TeamsAsyncOperation, calls: &[Call]) -> TeamsAsyncOperation {
             Call::ClearTargetResourceId => op.target_resource_id = None,
             Call::TargetResourceLocation(v) => op.target_resource_location = Some(v),
             Call::ClearTargetResourceLocation => op.target_resource_location = None,
-            Call::Error(v) => op.error = Some(v),
-            Call::ClearError => op.error = None,
+            Call::Error(v) => error = Some(Some((nested_of(v.code), nested_of(v.message)))),
+            Call::ErrorChanges(code, message) => error = Some(Some((code, message))),
+            Call::ClearError => error = Some(None),
         }
     }
+    match error {
+        Some(Some((code, message))) => {
+            let old = op.error.take().unwrap_or_default();
+            op.error = Some(OperationError {
+                code: code.merged(old.code),
+                message: message.merged(old.message),
+            });
+        }
+        Some(None) => op.error = None,
+        None => {}
+    }
     op
+}
+
+/// A whole value's property as nested changes: `None` is left out.
+fn nested_of(value: Option<String>) -> Nested {
+    value.map_or(Nested::Absent, Nested::Value)
 }
 
 /// The wire name a call sets.
@@ -394,19 +457,46 @@ fn wire_name(call: &Call) -> &'static str {
         Call::TargetResourceLocation(_) | Call::ClearTargetResourceLocation => {
             "targetResourceLocation"
         }
-        Call::Error(_) | Call::ClearError => "error",
+        Call::Error(_) | Call::ErrorChanges(..) | Call::ClearError => "error",
     }
 }
 
 /// The server's PATCH rules over plain JSON (OData Protocol §11.4.3): a member absent from the
-/// body leaves the property unchanged, `null` clears it, a value replaces it. Control
-/// information in the body (`@odata.type`) is not a property.
+/// body leaves the property unchanged, `null` clears it, a value replaces it, and a complex value
+/// (an object) is merged the same way into the current one. Control information in the body
+/// (`@odata.type`) is not a property.
 fn merge(resource: &mut Map<String, Value>, body: &Map<String, Value>) {
     for (name, value) in body {
         if name.starts_with('@') {
             continue;
         }
-        resource.insert(name.clone(), value.clone());
+        match (resource.get_mut(name), value) {
+            (Some(Value::Object(current)), Value::Object(changes)) => merge(current, changes),
+            (_, Value::Object(changes)) => {
+                let mut fresh = Map::new();
+                merge(&mut fresh, changes);
+                resource.insert(name.clone(), Value::Object(fresh));
+            }
+            _ => {
+                resource.insert(name.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// A body's complex value as its type's own `Serialize` writes the value it gives on an empty
+/// resource: no `@odata.type` (it has no annotations field), no `null` members (cleared is
+/// `None`, which is left out).
+fn as_serialized(value: &Value) -> Value {
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .filter(|(name, value)| *name != "@odata.type" && !value.is_null())
+                .map(|(name, value)| (name.clone(), as_serialized(value)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
@@ -517,11 +607,21 @@ proptest! {
         let last = apply(&TeamsAsyncOperation::default(), &calls);
         let full = serde_json::to_value(&last).unwrap();
         for (name, value) in &members[1..] {
-            prop_assert_eq!(&value.to_value(), &full[name.as_str()], "{}", name);
+            prop_assert_eq!(&as_serialized(&value.to_value()), &full[name.as_str()], "{}", name);
         }
-        // a complex value starts with its own `@odata.type`
+        // a complex value starts with its own `@odata.type`, then the properties it holds: a
+        // nested `None` is left out (the service keeps the current value), never `null`
         if let Some((_, error @ Ordered::Object(_))) = members.iter().find(|(k, _)| k == "error") {
-            prop_assert_eq!(&error.names()[..], &["@odata.type", "code", "message"][..]);
+            let sent = |nested: &Nested| !matches!(nested, Nested::Absent);
+            let (code, message) = match calls.iter().rev().find(|c| wire_name(c) == "error") {
+                Some(Call::Error(v)) => (v.code.is_some(), v.message.is_some()),
+                Some(Call::ErrorChanges(code, message)) => (sent(code), sent(message)),
+                other => unreachable!("an object for `error` from {other:?}"),
+            };
+            let mut names = vec!["@odata.type"];
+            names.extend(code.then_some("code"));
+            names.extend(message.then_some("message"));
+            prop_assert_eq!(&error.names()[..], &names[..]);
         }
         // the body never carries annotations other than `@odata.type`
         prop_assert!(body.names().iter().skip(1).all(|n| !n.contains('@')));

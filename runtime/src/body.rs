@@ -4,7 +4,8 @@
 use serde_json::{Map, Value};
 
 use crate::request::{checked_headers, PatchRequest};
-use crate::{json, Error, ODataValue, Patch};
+use crate::setter::Slot;
+use crate::{json, Error, ODataValue};
 
 /// The body of a PATCH request being written: `@odata.type` first, then each set property in
 /// declaration order. Tracks whether any value needs `Prefer: include-unknown-enum-members`.
@@ -50,21 +51,10 @@ impl PatchBody {
         }
     }
 
-    /// Writes one property unless it is [`Patch::Absent`]; `key` is the pre-escaped `,"name":`.
+    /// Writes one property unless it is absent; `key` is the pre-escaped `,"name":`.
     #[inline]
-    pub fn property<T: ODataValue>(&mut self, key: &'static [u8], value: &Patch<T>) {
-        match value {
-            Patch::Absent => {}
-            Patch::Null => {
-                member(&mut self.out, key);
-                self.out.extend_from_slice(b"null");
-            }
-            Patch::Value(value) => {
-                member(&mut self.out, key);
-                value.write_json(&mut self.out);
-                self.needs_unknown_members |= value.needs_unknown_enum_members();
-            }
-        }
+    pub fn property<T: ODataValue>(&mut self, key: &'static [u8], value: &Slot<T>) {
+        self.needs_unknown_members |= value.write_member(&mut self.out, key);
     }
 
     /// Closes the object and makes the request: the path's error, or [`Error::InvalidHeader`]
@@ -93,7 +83,7 @@ impl PatchBody {
 /// Starts a member: `key` is the pre-escaped `,"name":`, written without its comma when the
 /// member is the object's first (nothing but `{` written yet: no value ends with `{`).
 #[inline]
-fn member(out: &mut Vec<u8>, key: &[u8]) {
+pub(crate) fn member(out: &mut Vec<u8>, key: &[u8]) {
     // two copies of known length (inlined) rather than one of a computed length (a call)
     if out.last() == Some(&b'{') {
         out.extend_from_slice(key.get(1..).unwrap_or_default());
@@ -117,6 +107,77 @@ pub fn begin_object(out: &mut Vec<u8>, type_member: &'static [u8]) {
 pub fn object_property<T: ODataValue + ?Sized>(out: &mut Vec<u8>, key: &'static [u8], value: &T) {
     member(out, key);
     value.write_json(out);
+}
+
+/// An `Option` property of a complex value: `None` is left out, never `null`. In a PATCH body a
+/// missing property of a complex value is left unchanged by the service, while `null` clears it
+/// (OData 4.0 Part 1 §11.4.3); a value the caller built says nothing about what it left `None`.
+#[doc(hidden)]
+#[inline]
+pub fn object_optional<T: ODataValue>(out: &mut Vec<u8>, key: &'static [u8], value: &Option<T>) {
+    if let Some(value) = value {
+        object_property(out, key, value);
+    }
+}
+
+/// Starts the changes of a complex value (its `ODataValue::write_changes`): `{` and the type
+/// member; gives the position to hand to [`end_changes`].
+#[doc(hidden)]
+#[inline]
+pub fn begin_changes(out: &mut Vec<u8>, type_member: &'static [u8]) -> (usize, usize) {
+    let start = out.len();
+    begin_object(out, type_member);
+    (start, out.len())
+}
+
+/// Closes the changes begun at `at`: `}` when a member was written (true), else removes the
+/// object again (false: nothing changed).
+#[doc(hidden)]
+#[inline]
+pub fn end_changes(out: &mut Vec<u8>, at: (usize, usize)) -> bool {
+    let (start, members) = at;
+    if out.len() == members {
+        out.truncate(start);
+        false
+    } else {
+        out.push(b'}');
+        true
+    }
+}
+
+/// The change of one `Option` property of a complex value from `old` to `new`: nothing when
+/// equal, `null` when it became `None` (left out instead when not `nullable`: it cannot be
+/// cleared), the value when it was `None`, and the nested changes when both hold a value.
+#[doc(hidden)]
+pub fn change_optional<T: ODataValue>(
+    out: &mut Vec<u8>,
+    key: &'static [u8],
+    old: &Option<T>,
+    new: &Option<T>,
+    nullable: bool,
+) {
+    if new.is_none() && !nullable {
+        return;
+    }
+    change_required(out, key, old, new);
+}
+
+/// The change of one property of a complex value from `old` to `new`: nothing when they write
+/// the same JSON, else the member with [`ODataValue::write_changes`].
+#[doc(hidden)]
+pub fn change_required<T: ODataValue + ?Sized>(
+    out: &mut Vec<u8>,
+    key: &'static [u8],
+    old: &T,
+    new: &T,
+) {
+    let start = out.len();
+    member(out, key);
+    let value = out.len();
+    if !new.write_changes(old, out) {
+        debug_assert_eq!(out.len(), value);
+        out.truncate(start);
+    }
 }
 
 /// The undeclared properties an open type keeps, after the declared ones.
@@ -163,13 +224,13 @@ mod tests {
     #[test]
     fn absent_is_left_out_null_is_written_and_commas_are_right() {
         let mut body = start(b"", b"");
-        body.property::<i32>(b",\"a\":", &Patch::Absent);
-        body.property::<i32>(b",\"b\":", &Patch::Null);
-        body.property(b",\"c\":", &Patch::Value("x".to_owned()));
+        body.property::<i32>(b",\"a\":", &Slot::Absent);
+        body.property::<i32>(b",\"b\":", &Slot::Null);
+        body.property(b",\"c\":", &Slot::Value("x".to_owned()));
         assert_eq!(finished(body), (br#"{"b":null,"c":"x"}"#.to_vec(), false));
 
         let mut typed = start(b"", br##""@odata.type":"#n.T""##);
-        typed.property(b",\"c\":", &Patch::Value(1));
+        typed.property(b",\"c\":", &Slot::Value(1));
         assert_eq!(
             finished(typed).0,
             br##"{"@odata.type":"#n.T","c":1}"##.to_vec()
@@ -181,15 +242,15 @@ mod tests {
     fn written_after_a_prefix_in_the_same_buffer() {
         // the prefix ends in `{`, which must not be taken for the body's own opening brace
         let mut body = start(b"/a/{", b"");
-        body.property(b",\"c\":", &Patch::Value(1));
-        body.property(b",\"d\":", &Patch::Value(2));
+        body.property(b",\"c\":", &Slot::Value(1));
+        body.property(b",\"d\":", &Slot::Value(2));
         assert_eq!(
             parts(body),
             ("/a/{".to_owned(), br#"{"c":1,"d":2}"#.to_vec())
         );
         // a prefix ending in `{` and an empty body, with the type member
         let mut body = start(b"{", b"\"t\":1");
-        body.property(b",\"c\":", &Patch::Value(1));
+        body.property(b",\"c\":", &Slot::Value(1));
         assert_eq!(parts(body).1, br#"{"t":1,"c":1}"#.to_vec());
     }
 
@@ -203,5 +264,49 @@ mod tests {
         object_additional(&mut out, &extra);
         end_object(&mut out);
         assert_eq!(out, br#"{"a":1,"we\"ird":[1,2]}"#.to_vec());
+    }
+
+    #[test]
+    fn a_none_inside_a_complex_value_is_left_out() {
+        let mut out = Vec::new();
+        begin_object(&mut out, b"\"t\":1");
+        object_optional::<i32>(&mut out, b",\"a\":", &None);
+        object_optional(&mut out, b",\"b\":", &Some(2));
+        object_optional::<i32>(&mut out, b",\"c\":", &None);
+        end_object(&mut out);
+        assert_eq!(out, br#"{"t":1,"b":2}"#.to_vec());
+    }
+
+    #[test]
+    fn changes_hold_only_what_differs_and_vanish_when_nothing_does() {
+        let changes = |old: (Option<i32>, Option<i32>), new: (Option<i32>, Option<i32>)| {
+            let mut out = b"[".to_vec();
+            let at = begin_changes(&mut out, b"");
+            change_optional(&mut out, b",\"a\":", &old.0, &new.0, true);
+            change_optional(&mut out, b",\"b\":", &old.1, &new.1, false);
+            let changed = end_changes(&mut out, at);
+            (changed, String::from_utf8(out).unwrap())
+        };
+        assert_eq!(
+            changes((Some(1), Some(2)), (Some(1), Some(2))),
+            (false, "[".into())
+        );
+        assert_eq!(
+            changes((Some(1), None), (Some(3), None)),
+            (true, r#"[{"a":3}"#.into())
+        );
+        assert_eq!(
+            changes((Some(1), None), (None, None)),
+            (true, r#"[{"a":null}"#.into())
+        );
+        // `b` is not nullable: going to `None` cannot be sent, so nothing changed
+        assert_eq!(changes((None, Some(2)), (None, None)), (false, "[".into()));
+        assert_eq!(
+            changes((None, None), (None, Some(5))),
+            (true, r#"[{"b":5}"#.into())
+        );
+        let mut out = Vec::new();
+        change_required(&mut out, b",\"v\":", &vec![1], &vec![1]);
+        assert!(out.is_empty());
     }
 }

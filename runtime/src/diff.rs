@@ -1,14 +1,18 @@
 //! What a builder's `diff(old, new)` calls for each writable property: set it exactly when the
-//! new value differs from the old one.
+//! new value differs from the old one, and for two values of a complex type only the nested
+//! properties that changed (OData merges a complex value: OData 4.0 Part 1 §11.4.3).
 
-use crate::Patch;
+use crate::setter::{Slot, Written};
+use crate::ODataValue;
 
 /// For an `Option` property: a new `None` where the old had a value sends `null` (when
-/// `nullable`; a non-nullable property cannot be cleared and is left out); a different `Some`
-/// sends the new value; an equal value is left as the builder had it.
+/// `nullable`; a non-nullable property cannot be cleared and is left out); a value where there
+/// was none sends it whole; two different values send the changes between them (only the
+/// changed nested properties of a complex value; a primitive or a collection whole); an equal
+/// value is left as the builder had it.
 #[doc(hidden)]
-pub fn option<T: PartialEq + Clone>(
-    slot: &mut Patch<T>,
+pub fn option<T: PartialEq + Clone + ODataValue>(
+    slot: &mut Slot<T>,
     old: &Option<T>,
     new: &Option<T>,
     nullable: bool,
@@ -16,18 +20,21 @@ pub fn option<T: PartialEq + Clone>(
     if old == new {
         return;
     }
-    match new {
-        Some(value) => *slot = Patch::Value(value.clone()),
-        None if nullable => *slot = Patch::Null,
-        None => {}
+    match (old, new) {
+        (Some(old), Some(new)) => value(slot, old, new),
+        (None, Some(new)) => *slot = Slot::Value(new.clone()),
+        (_, None) if nullable => *slot = Slot::Null,
+        (_, None) => {}
     }
 }
 
-/// For a property that is not an `Option`: a different value is sent.
+/// For a property that is not an `Option`: the changes between two different values.
 #[doc(hidden)]
-pub fn value<T: PartialEq + Clone>(slot: &mut Patch<T>, old: &T, new: &T) {
+pub fn value<T: PartialEq + Clone + ODataValue>(slot: &mut Slot<T>, old: &T, new: &T) {
     if old != new {
-        *slot = Patch::Value(new.clone());
+        if let Some(changes) = Written::changes(old, new) {
+            *slot = Slot::Written(changes);
+        }
     }
 }
 
@@ -35,30 +42,52 @@ pub fn value<T: PartialEq + Clone>(slot: &mut Patch<T>, old: &T, new: &T) {
 mod tests {
     use super::*;
 
+    /// What the slot would write as a member.
+    fn written<T: ODataValue>(slot: &Slot<T>) -> String {
+        let mut out = b"{".to_vec();
+        slot.write_member(&mut out, b",\"p\":");
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn only_differences_are_set() {
-        let mut slot = Patch::Absent;
+        let mut slot = Slot::Absent;
         option(&mut slot, &Some(1), &Some(1), true);
-        assert_eq!(slot, Patch::Absent);
+        assert_eq!(slot, Slot::Absent);
         option(&mut slot, &Some(1), &Some(2), true);
-        assert_eq!(slot, Patch::Value(2));
-        let mut slot = Patch::Absent;
+        assert_eq!(written(&slot), r#"{"p":2"#);
+        let mut slot = Slot::Absent;
         option(&mut slot, &Some(1), &None, true);
-        assert_eq!(slot, Patch::Null);
-        let mut slot = Patch::Absent;
+        assert_eq!(slot, Slot::Null);
+        let mut slot = Slot::Absent;
         option(&mut slot, &Some(1), &None, false);
         assert_eq!(
             slot,
-            Patch::Absent,
+            Slot::Absent,
             "a non-nullable property is never cleared"
         );
-        let mut slot = Patch::Absent;
+        let mut slot = Slot::Absent;
         option(&mut slot, &None, &Some(3), false);
-        assert_eq!(slot, Patch::Value(3));
-        let mut slot = Patch::Absent;
+        assert_eq!(slot, Slot::Value(3));
+        let mut slot = Slot::Absent;
         value(&mut slot, &"a".to_owned(), &"a".to_owned());
-        assert_eq!(slot, Patch::Absent);
+        assert_eq!(slot, Slot::Absent);
         value(&mut slot, &"a".to_owned(), &"b".to_owned());
-        assert_eq!(slot, Patch::Value("b".to_owned()));
+        assert_eq!(written(&slot), r#"{"p":"b""#);
+    }
+
+    #[test]
+    fn a_collection_is_replaced_whole() {
+        let mut slot = Slot::Absent;
+        option(&mut slot, &Some(vec![1, 2]), &Some(vec![1, 3]), true);
+        assert_eq!(written(&slot), r#"{"p":[1,3]"#);
+    }
+
+    #[test]
+    fn values_that_differ_but_write_the_same_json_send_nothing() {
+        // NaN is unequal to itself for `PartialEq`, but both write "NaN": nothing is sent
+        let mut slot = Slot::Absent;
+        value(&mut slot, &f64::NAN, &f64::NAN);
+        assert_eq!(slot, Slot::Absent);
     }
 }

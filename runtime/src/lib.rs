@@ -24,6 +24,7 @@ mod request;
 pub mod retry_after;
 #[doc(hidden)]
 pub mod ser;
+pub mod setter;
 #[cfg(test)]
 mod test_rng;
 pub mod type_name;
@@ -38,6 +39,7 @@ pub use patch::Patch;
 pub use polymorphic::UnknownType;
 pub use request::{parse_response, PatchRequest};
 pub use retry_after::RetryAfter;
+pub use setter::{NestedPatch, PropertyValue};
 pub use value::ODataValue;
 
 /// The `http` crate this one speaks (`Request`, `Response`, `HeaderMap`), re-exported so users
@@ -64,6 +66,26 @@ pub use time;
 pub trait ODataType {
     /// The namespace-qualified name, without `#` (e.g. `microsoft.graph.teamsAsyncOperation`).
     const TYPE_NAME: &'static str;
+
+    /// Serializes the value; `typed` asks for its declared `@odata.type` even where the value
+    /// alone cannot vouch for it (a `Polymorphic` enum knows its variant's type). The derives
+    /// implement it (their `Serialize` calls it with `false`); the default is the type's own
+    /// `Serialize`.
+    ///
+    /// # Errors
+    /// The serializer's.
+    #[doc(hidden)]
+    fn serialize_typed<S: serde::Serializer>(
+        &self,
+        serializer: S,
+        typed: bool,
+    ) -> Result<S::Ok, S::Error>
+    where
+        Self: serde::Serialize,
+    {
+        let _ = typed;
+        self.serialize(serializer)
+    }
 }
 
 /// Reads a JSON body into `T`; on failure the error names the property path where the body
@@ -165,7 +187,8 @@ pub mod __private {
     // `PatchBody` is not named by generated code, but rustc names it in the note on a property
     // type that is not `ODataValue` ("required by a bound in `…::__private::PatchBody::property`").
     pub use crate::body::{
-        begin_object, end_object, object_additional, object_property, PatchBody,
+        begin_changes, begin_object, change_optional, change_required, end_changes, end_object,
+        object_additional, object_optional, object_property, PatchBody,
     };
     pub use crate::de::{expecting, finish, property, undeclared, Key, Undeclared};
     pub use crate::diff::{option as diff_option, value as diff_value};
@@ -176,6 +199,7 @@ pub mod __private {
     pub use crate::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};
+    pub use crate::setter::{nested_member, Slot};
     pub use crate::type_name::names_type;
     pub use core;
     pub use serde;

@@ -305,13 +305,13 @@ fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Patch;
+    use crate::setter::Slot;
 
     #[test]
     fn path_and_body_share_one_buffer() {
         let base = PatchBase::new(Ok(b"/teams/a/operations".to_vec()));
         let mut body = base.body(b"", 8);
-        body.property(b",\"n\":", &Patch::Value(1));
+        body.property(b",\"n\":", &Slot::Value(1));
         let request: PatchRequest<()> = body.finish().unwrap();
         assert_eq!(request.path(), "/teams/a/operations");
         assert_eq!(request.body(), br#"{"n":1}"#);

@@ -7,9 +7,15 @@ use serde_json::{Map, Value};
 use crate::type_name::qualified_name;
 use crate::Annotations;
 
-/// Opens the map and writes `@odata.type` (the received type when the annotations kept one,
-/// else `declared`, always as `#ns.Name`; nothing when `declared` is `None`, the per-type
-/// opt-out) and the kept annotations.
+/// Opens the map and writes `@odata.type` and the kept annotations.
+///
+/// A value never claims a type it does not have. With an annotations field, the type is the
+/// received one when the annotations kept it, else `declared` (a value made in code, or read
+/// without `@odata.type`, is of the declared type), always as `#ns.Name`. Without one, nothing:
+/// such a value cannot tell whether it was read from a derived type (a property declared as an
+/// abstract base), and an absent `@odata.type` means the declared type, the safe reading;
+/// unless `typed`: the caller knows the value is of the declared type (a `Polymorphic` enum's
+/// variant). Nothing either when `declared` is `None` (the per-type opt-out).
 ///
 /// # Errors
 /// The serializer's.
@@ -18,6 +24,7 @@ pub fn begin<S: Serializer>(
     serializer: S,
     declared: Option<&'static str>,
     annotations: Option<&Annotations>,
+    typed: bool,
 ) -> Result<S::SerializeMap, S::Error> {
     let mut map = serializer.serialize_map(None)?;
     if let Some(declared) = declared {
@@ -26,7 +33,10 @@ pub fn begin<S: Serializer>(
                 let name = qualified_name(received);
                 map.serialize_entry("@odata.type", &format_args!("#{name}"))?;
             }
-            None => map.serialize_entry("@odata.type", declared)?,
+            None if typed || annotations.is_some() => {
+                map.serialize_entry("@odata.type", declared)?;
+            }
+            None => {}
         }
     }
     if let Some(annotations) = annotations {

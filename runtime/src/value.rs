@@ -33,6 +33,38 @@ pub trait ODataValue {
     fn needs_unknown_enum_members(&self) -> bool {
         false
     }
+
+    /// Appends what a PATCH must send to turn `old` into `self`, and says whether the two
+    /// differ at all (when they do not, nothing is appended).
+    ///
+    /// The default sends the whole of `self` when the two write different JSON: OData replaces
+    /// a primitive or collection value whole. A derived `ComplexType` writes only the properties
+    /// that changed, recursively ([OData 4.0 Part 1 §11.4.3]: a PATCH leaves the properties it
+    /// does not name unchanged), `null` for one that went from a value to `None`.
+    ///
+    /// ```
+    /// use odata_resource_runtime::ODataValue;
+    ///
+    /// let mut out = Vec::new();
+    /// assert!(!"same".write_changes("same", &mut out));
+    /// assert!(out.is_empty());
+    /// assert!(vec![1, 2].write_changes(&vec![1], &mut out));
+    /// assert_eq!(out, b"[1,2]");
+    /// ```
+    ///
+    /// [OData 4.0 Part 1 §11.4.3]: https://docs.oasis-open.org/odata/odata/v4.0/odata-v4.0-part1-protocol.html
+    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
+        let start = out.len();
+        self.write_json(out);
+        let mut previous = Vec::with_capacity(out.len() - start);
+        old.write_json(&mut previous);
+        if out.get(start..) == Some(previous.as_slice()) {
+            out.truncate(start);
+            false
+        } else {
+            true
+        }
+    }
 }
 
 #[diagnostic::do_not_recommend]
@@ -87,6 +119,9 @@ impl<T: ODataValue + ?Sized> ODataValue for &T {
     fn needs_unknown_enum_members(&self) -> bool {
         (**self).needs_unknown_enum_members()
     }
+    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
+        (**self).write_changes(old, out)
+    }
 }
 
 impl<T: ODataValue + ?Sized> ODataValue for Box<T> {
@@ -95,6 +130,9 @@ impl<T: ODataValue + ?Sized> ODataValue for Box<T> {
     }
     fn needs_unknown_enum_members(&self) -> bool {
         (**self).needs_unknown_enum_members()
+    }
+    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
+        (**self).write_changes(old, out)
     }
 }
 
@@ -108,6 +146,17 @@ impl<T: ODataValue> ODataValue for Option<T> {
     fn needs_unknown_enum_members(&self) -> bool {
         self.as_ref()
             .is_some_and(ODataValue::needs_unknown_enum_members)
+    }
+    /// Two values: the changes between them; otherwise the new value (`null` for `None`).
+    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
+        match (old, self) {
+            (None, None) => false,
+            (Some(old), Some(new)) => new.write_changes(old, out),
+            (_, new) => {
+                new.write_json(out);
+                true
+            }
+        }
     }
 }
 

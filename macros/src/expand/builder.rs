@@ -33,11 +33,10 @@ pub fn declaration(cont: &Container) -> TokenStream {
     let vis = cont.vis;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let krate = &cont.krate;
     let members = writable(cont).map(|field| {
         let member = field.ident;
         let ty = value_type(field);
-        quote!(#member: #krate::Patch<#ty>,)
+        quote!(#member: #p::Slot<#ty>,)
     });
     let doc = format!(
         "PATCH request builder for [`{ident}`]: set the properties to change, then `build()`. \
@@ -60,10 +59,7 @@ pub fn impls(cont: &Container) -> TokenStream {
     let p = private(cont);
     let krate = &cont.krate;
     let setters = writable(cont).map(|field| setters(cont, field));
-    let init = writable(cont).map(|field| {
-        let member = field.ident;
-        quote!(#member: #krate::Patch::Absent,)
-    });
+    let init = absent_slots(cont);
     let type_member = type_member(cont);
     let writes = writable(cont).map(|field| {
         let key = key_bytes(&field.wire);
@@ -137,10 +133,11 @@ pub fn impls(cont: &Container) -> TokenStream {
 /// resource is declared: field types without `PartialEq + Clone` only lose `diff`.
 fn diff(cont: &Container) -> TokenStream {
     let ident = cont.ident;
+    let krate = &cont.krate;
     let p = private(cont);
     let bounds = writable(cont).map(|field| {
         let ty = value_type(field);
-        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone,)
+        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #krate::ODataValue,)
     });
     let calls = writable(cont).map(|field| {
         let member = field.ident;
@@ -154,7 +151,9 @@ fn diff(cont: &Container) -> TokenStream {
     quote! {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
-        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        /// changes. A complex value that changed sends only its changed nested properties
+        /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
+        /// undeclared properties are never sent.
         #[inline]
         pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
         where
@@ -168,18 +167,20 @@ fn diff(cont: &Container) -> TokenStream {
 
 fn setters(cont: &Container, field: &Field) -> TokenStream {
     let krate = &cont.krate;
+    let p = private(cont);
     let member = field.ident;
     let ty = value_type(field);
     let set_doc = format!("Sets `{}`.", field.wire);
     // The methods are spanned on the field, so rustc's notes about them ("there is a method
     // `status` with a similar name", "required by this bound") point at the field, not at the
     // derive.
-    let into = quote_spanned!(ty.span()=> ::core::convert::Into<#ty>);
+    let value_trait = super::respan(quote!(#krate::PropertyValue), ty.span());
+    let value = quote_spanned!(ty.span()=> #value_trait<#ty, __How>);
     let setter = quote_spanned! {member.span()=>
         #[doc = #set_doc]
         #[inline]
-        pub fn #member(mut self, value: impl #into) -> Self {
-            self.#member = #krate::Patch::Value(::core::convert::Into::into(value));
+        pub fn #member<__How>(mut self, value: impl #value) -> Self {
+            self.#member = #krate::PropertyValue::into_slot(value);
             self
         }
     };
@@ -193,8 +194,101 @@ fn setters(cont: &Container, field: &Field) -> TokenStream {
         #[doc = #clear_doc]
         #[inline]
         pub fn #clear(mut self) -> Self {
-            self.#member = #krate::Patch::Null;
+            self.#member = #p::Slot::Null;
             self
+        }
+    }
+}
+
+/// `field: Slot::Absent,` for each writable property.
+fn absent_slots<'c>(cont: &'c Container) -> impl Iterator<Item = TokenStream> + 'c {
+    let p = private(cont);
+    writable(cont).map(move |field| {
+        let member = field.ident;
+        quote!(#member: #p::Slot::Absent,)
+    })
+}
+
+/// A ComplexType's nested patch (`OperationErrorPatch`, made by `OperationError::patch()`): the
+/// same setters as a resource's builder, written as a partial object where the complex value
+/// goes. Declared at item level so users can name it.
+pub fn nested_declaration(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let vis = cont.vis;
+    let builder = builder_ident(cont);
+    let p = private(cont);
+    let members = writable(cont).map(|field| {
+        let member = field.ident;
+        let ty = value_type(field);
+        quote!(#member: #p::Slot<#ty>,)
+    });
+    let doc = format!(
+        "Changes to a [`{ident}`] value inside a PATCH: each property left out (unchanged), \
+         `null` or a value, as on a resource's builder. Made by [`{ident}::patch`]; pass it \
+         to the setter of a `{ident}` property."
+    );
+    quote! {
+        #[doc = #doc]
+        #[must_use = "nested changes do nothing until they are passed to a setter"]
+        #vis struct #builder {
+            #(#members)*
+        }
+    }
+}
+
+/// The nested patch's setters, its `ODataValue` (a partial object) and `patch()`.
+pub fn nested_impls(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let builder = builder_ident(cont);
+    let krate = &cont.krate;
+    let p = private(cont);
+    let setters = writable(cont).map(|field| setters(cont, field));
+    let init = absent_slots(cont);
+    let type_member = type_member(cont);
+    let writes = writable(cont).map(|field| {
+        let key = key_bytes(&field.wire);
+        let member = field.ident;
+        let ty = value_type(field);
+        quote!(#p::nested_member::<#ty>(__out, #key, &self.#member);)
+    });
+    let members = writable(cont).map(|field| field.ident);
+    quote! {
+        // Every complex type has nested changes; a crate that never uses them (a binary, a
+        // private module) must not be told its setters are dead code: they are spanned on the
+        // user's fields, where rustc would report them.
+        #[automatically_derived]
+        #[allow(dead_code)]
+        impl #builder {
+            #(#setters)*
+        }
+
+        #[automatically_derived]
+        impl #krate::ODataValue for #builder {
+            fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+                #p::begin_object(__out, #type_member);
+                #(#writes)*
+                #p::end_object(__out);
+            }
+            fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+                false #(|| self.#members.needs_unknown_enum_members())*
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::NestedPatch for #builder {
+            type Target = #ident;
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            /// Starts changes to a value of this type for a PATCH body: set, clear or leave out
+            /// each property, then pass the result to the property's setter.
+            #[inline]
+            pub fn patch() -> #builder {
+                #builder {
+                    #(#init)*
+                }
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 //! What an item with errors still gets: the traits implemented with bodies that cannot run (the
-//! crate does not compile anyway), and a Resource's builder, so that code using the type shows
+//! crate does not compile anyway), and a Resource's builder or a ComplexType's nested patch, so that code using the type shows
 //! no follow-on errors beside the real one.
 
 use proc_macro2::TokenStream;
@@ -18,11 +18,21 @@ pub fn for_container(cont: &Container) -> TokenStream {
     );
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
-            let impls = [type_impl(cont), builder::impls(cont)];
+            let impls = [type_impl(cont, &TokenStream::new()), builder::impls(cont)];
             wrap(builder::declaration(cont), &quote!(#stubs #(#impls)*))
         }
-        Kind::Resource | Kind::ComplexType => {
-            let odata_type = type_impl(cont);
+        Kind::ComplexType => {
+            let impls = [
+                type_impl(cont, &TokenStream::new()),
+                builder::nested_impls(cont),
+            ];
+            wrap(
+                builder::nested_declaration(cont),
+                &quote!(#stubs #(#impls)*),
+            )
+        }
+        Kind::Resource => {
+            let odata_type = type_impl(cont, &TokenStream::new());
             wrap(TokenStream::new(), &quote!(#stubs #odata_type))
         }
         Kind::Enum | Kind::Polymorphic => wrap(TokenStream::new(), &stubs),

@@ -56,16 +56,17 @@ fn full(cont: &Container) -> TokenStream {
         Kind::Polymorphic => wrap(TokenStream::new(), &polymorphic::expand(cont)),
         Kind::ComplexType => {
             let impls = [
-                type_impl(cont),
+                type_impl(cont, &ser::typed_method(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
+                builder::nested_impls(cont),
             ];
-            wrap(TokenStream::new(), &quote!(#(#impls)*))
+            wrap(builder::nested_declaration(cont), &quote!(#(#impls)*))
         }
         Kind::Resource if cont.paths.is_empty() => {
             let impls = [
-                type_impl(cont),
+                type_impl(cont, &ser::typed_method(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
@@ -74,7 +75,7 @@ fn full(cont: &Container) -> TokenStream {
         }
         Kind::Resource => {
             let impls = [
-                type_impl(cont),
+                type_impl(cont, &ser::typed_method(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
@@ -97,8 +98,8 @@ fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
     }
 }
 
-/// `impl ODataType`.
-fn type_impl(cont: &Container) -> TokenStream {
+/// `impl ODataType`, with `items` (the derived `serialize_typed`) in it.
+fn type_impl(cont: &Container, items: &TokenStream) -> TokenStream {
     let ident = cont.ident;
     let krate = &cont.krate;
     let name = cont
@@ -110,6 +111,7 @@ fn type_impl(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #krate::ODataType for #ident {
             const TYPE_NAME: &'static str = #name;
+            #items
         }
     }
 }
@@ -130,4 +132,23 @@ fn key_bytes(wire: &str) -> syn::LitByteStr {
         format!(",\"{wire}\":").as_bytes(),
         proc_macro2::Span::call_site(),
     )
+}
+
+/// `tokens` with every span set to `span`: a path to the runtime (`::odata_resource::…`, spanned
+/// on the derive) named in a bound that rustc should show at the user's field type alone.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

@@ -43,6 +43,16 @@ pub fn expand(cont: &Container) -> TokenStream {
         quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?)),)
     });
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
+    // a typed variant writes its type (the enum knows it); the unknown one, what it kept
+    let writes = variants.iter().map(|v| {
+        let variant = v.ident;
+        let ty = v.ty;
+        if v.role == PolymorphicRole::Unknown {
+            quote!(#ident::#variant(__value) => #p::serde::Serialize::serialize(__value, __serializer),)
+        } else {
+            quote!(#ident::#variant(__value) => <#ty as #krate::ODataType>::serialize_typed(__value, __serializer, true),)
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #p::Polymorphic for #ident {
@@ -79,7 +89,7 @@ pub fn expand(cont: &Container) -> TokenStream {
                 __S: #p::serde::Serializer,
             {
                 match self {
-                    #(#ident::#all(__value) => #p::serde::Serialize::serialize(__value, __serializer),)*
+                    #(#writes)*
                 }
             }
         }

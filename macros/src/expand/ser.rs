@@ -1,5 +1,6 @@
-//! `impl Serialize` for Resource and ComplexType: `@odata.type` first, kept annotations, every
-//! property (`None` as `null`), kept undeclared properties.
+//! `impl Serialize` for Resource and ComplexType: `@odata.type` first (see the runtime's
+//! `begin_serialize`), kept annotations, every property that is not `None` (absent means
+//! unknown, e.g. not selected, never `null`), kept undeclared properties.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -7,8 +8,29 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Container, Role};
 
+/// `impl Serialize`: the value as kept (see `typed_method`).
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
+    let krate = &cont.krate;
+    let p = private(cont);
+    quote! {
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            #[inline]
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #p::serde::Serializer,
+            {
+                <Self as #krate::ODataType>::serialize_typed(self, __serializer, false)
+            }
+        }
+    }
+}
+
+/// `ODataType::serialize_typed`, the body of `Serialize`: `typed` asks for the declared
+/// `@odata.type` even where the value alone could not vouch for it (a `Polymorphic` enum knows
+/// its variant's type).
+pub fn typed_method(cont: &Container) -> TokenStream {
     let p = private(cont);
     let declared = match (&cont.type_name, cont.no_type_annotation) {
         (Some(name), false) => {
@@ -22,23 +44,33 @@ pub fn expand(cont: &Container) -> TokenStream {
     let entries = cont.properties().map(|field| {
         let wire = &field.wire;
         let member = field.ident;
-        let ty = field.ty;
         // The value's type is named and spans the call, so a type that is not `Serialize` is
         // reported at it.
-        quote_spanned!(ty.span()=> __map.serialize_entry::<_, #ty>(#wire, &self.#member)?;)
+        match field.option_inner {
+            Some(inner) => quote_spanned! {inner.span()=>
+                if let ::core::option::Option::Some(__value) = &self.#member {
+                    __map.serialize_entry::<_, #inner>(#wire, __value)?;
+                }
+            },
+            None => {
+                let ty = field.ty;
+                quote_spanned!(ty.span()=> __map.serialize_entry::<_, #ty>(#wire, &self.#member)?;)
+            }
+        }
     });
     quote! {
-        #[automatically_derived]
-        impl #p::serde::Serialize for #ident {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: #p::serde::Serializer,
-            {
-                use #p::serde::ser::SerializeMap as _;
-                let mut __map = #p::begin_serialize(__serializer, #declared, #annotations)?;
-                #(#entries)*
-                #p::end_serialize(__map, #additional)
-            }
+        fn serialize_typed<__S>(
+            &self,
+            __serializer: __S,
+            __typed: ::core::primitive::bool,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: #p::serde::Serializer,
+        {
+            use #p::serde::ser::SerializeMap as _;
+            let mut __map = #p::begin_serialize(__serializer, #declared, #annotations, __typed)?;
+            #(#entries)*
+            #p::end_serialize(__map, #additional)
         }
     }
 }

@@ -2,8 +2,8 @@
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct TeamPatch {
     __base: ::odata_resource::__private::PatchBase,
-    id: ::odata_resource::Patch<String>,
-    display_name: ::odata_resource::Patch<String>,
+    id: ::odata_resource::__private::Slot<String>,
+    display_name: ::odata_resource::__private::Slot<String>,
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
@@ -44,37 +44,38 @@ const _: () = {
         ) -> Self {
             TeamPatch {
                 __base: ::odata_resource::__private::PatchBase::new(__path),
-                id: ::odata_resource::Patch::Absent,
-                display_name: ::odata_resource::Patch::Absent,
+                id: ::odata_resource::__private::Slot::Absent,
+                display_name: ::odata_resource::__private::Slot::Absent,
             }
         }
         ///Sets `id`.
         #[inline]
-        pub fn id(mut self, value: impl ::core::convert::Into<String>) -> Self {
-            self.id = ::odata_resource::Patch::Value(::core::convert::Into::into(value));
+        pub fn id<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
+        ) -> Self {
+            self.id = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"id": null`, clearing it.
         #[inline]
         pub fn clear_id(mut self) -> Self {
-            self.id = ::odata_resource::Patch::Null;
+            self.id = ::odata_resource::__private::Slot::Null;
             self
         }
         ///Sets `displayName`.
         #[inline]
-        pub fn display_name(
+        pub fn display_name<__How>(
             mut self,
-            value: impl ::core::convert::Into<String>,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
         ) -> Self {
-            self.display_name = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+            self.display_name = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"displayName": null`, clearing it.
         #[inline]
         pub fn clear_display_name(mut self) -> Self {
-            self.display_name = ::odata_resource::Patch::Null;
+            self.display_name = ::odata_resource::__private::Slot::Null;
             self
         }
         /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
@@ -103,12 +104,16 @@ const _: () = {
         }
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
-        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        /// changes. A complex value that changed sends only its changed nested properties
+        /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
+        /// undeclared properties are never sent.
         #[inline]
         pub fn diff(mut self, old: &Team, new: &Team) -> Self
         where
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
         {
             ::odata_resource::__private::diff_option(
                 &mut self.id,

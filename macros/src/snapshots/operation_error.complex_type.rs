@@ -1,15 +1,19 @@
+///Changes to a [`OperationError`] value inside a PATCH: each property left out (unchanged), `null` or a value, as on a resource's builder. Made by [`OperationError::patch`]; pass it to the setter of a `OperationError` property.
+#[must_use = "nested changes do nothing until they are passed to a setter"]
+pub struct OperationErrorPatch {
+    code: ::odata_resource::__private::Slot<String>,
+    message: ::odata_resource::__private::Slot<String>,
+}
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::ODataType for OperationError {
         const TYPE_NAME: &'static str = "microsoft.graph.operationError";
-    }
-    #[automatically_derived]
-    impl ::odata_resource::__private::serde::Serialize for OperationError {
-        fn serialize<__S>(
+        fn serialize_typed<__S>(
             &self,
             __serializer: __S,
+            __typed: ::core::primitive::bool,
         ) -> ::core::result::Result<__S::Ok, __S::Error>
         where
             __S: ::odata_resource::__private::serde::Serializer,
@@ -19,12 +23,34 @@ const _: () = {
                 __serializer,
                 ::core::option::Option::Some("#microsoft.graph.operationError"),
                 ::core::option::Option::None,
+                __typed,
             )?;
-            __map.serialize_entry::<_, Option<String>>("code", &self.code)?;
-            __map.serialize_entry::<_, Option<String>>("message", &self.message)?;
+            if let ::core::option::Option::Some(__value) = &self.code {
+                __map.serialize_entry::<_, String>("code", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.message {
+                __map.serialize_entry::<_, String>("message", __value)?;
+            }
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::None,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::__private::serde::Serialize for OperationError {
+        #[inline]
+        fn serialize<__S>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            <Self as ::odata_resource::ODataType>::serialize_typed(
+                self,
+                __serializer,
+                false,
             )
         }
     }
@@ -110,11 +136,11 @@ const _: () = {
                 __out,
                 b"\"@odata.type\":\"#microsoft.graph.operationError\"",
             );
-            ::odata_resource::__private::object_property::<
-                Option<String>,
+            ::odata_resource::__private::object_optional::<
+                String,
             >(__out, b",\"code\":", &self.code);
-            ::odata_resource::__private::object_property::<
-                Option<String>,
+            ::odata_resource::__private::object_optional::<
+                String,
             >(__out, b",\"message\":", &self.message);
             ::odata_resource::__private::end_object(__out);
         }
@@ -131,6 +157,93 @@ const _: () = {
                 > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
                     &self.message,
                 )
+        }
+        fn write_changes(
+            &self,
+            __old: &Self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+        ) -> ::core::primitive::bool {
+            let __at = ::odata_resource::__private::begin_changes(
+                __out,
+                b"\"@odata.type\":\"#microsoft.graph.operationError\"",
+            );
+            ::odata_resource::__private::change_optional::<
+                String,
+            >(__out, b",\"code\":", &__old.code, &self.code, true);
+            ::odata_resource::__private::change_optional::<
+                String,
+            >(__out, b",\"message\":", &__old.message, &self.message, true);
+            ::odata_resource::__private::end_changes(__out, __at)
+        }
+    }
+    #[automatically_derived]
+    #[allow(dead_code)]
+    impl OperationErrorPatch {
+        ///Sets `code`.
+        #[inline]
+        pub fn code<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
+        ) -> Self {
+            self.code = ::odata_resource::PropertyValue::into_slot(value);
+            self
+        }
+        ///Sends `"code": null`, clearing it.
+        #[inline]
+        pub fn clear_code(mut self) -> Self {
+            self.code = ::odata_resource::__private::Slot::Null;
+            self
+        }
+        ///Sets `message`.
+        #[inline]
+        pub fn message<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
+        ) -> Self {
+            self.message = ::odata_resource::PropertyValue::into_slot(value);
+            self
+        }
+        ///Sends `"message": null`, clearing it.
+        #[inline]
+        pub fn clear_message(mut self) -> Self {
+            self.message = ::odata_resource::__private::Slot::Null;
+            self
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::ODataValue for OperationErrorPatch {
+        fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+            ::odata_resource::__private::begin_object(
+                __out,
+                b"\"@odata.type\":\"#microsoft.graph.operationError\"",
+            );
+            ::odata_resource::__private::nested_member::<
+                String,
+            >(__out, b",\"code\":", &self.code);
+            ::odata_resource::__private::nested_member::<
+                String,
+            >(__out, b",\"message\":", &self.message);
+            ::odata_resource::__private::end_object(__out);
+        }
+        fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+            false || self.code.needs_unknown_enum_members()
+                || self.message.needs_unknown_enum_members()
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::NestedPatch for OperationErrorPatch {
+        type Target = OperationError;
+    }
+    #[automatically_derived]
+    impl OperationError {
+        /// Starts changes to a value of this type for a PATCH body: set, clear or leave out
+        /// each property, then pass the result to the property's setter.
+        #[inline]
+        pub fn patch() -> OperationErrorPatch {
+            OperationErrorPatch {
+                code: ::odata_resource::__private::Slot::Absent,
+                message: ::odata_resource::__private::Slot::Absent,
+            }
         }
     }
 };

@@ -2,13 +2,13 @@
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct TeamsAsyncOperationPatch {
     __base: ::odata_resource::__private::PatchBase,
-    operation_type: ::odata_resource::Patch<TeamsAsyncOperationType>,
-    status: ::odata_resource::Patch<TeamsAsyncOperationStatus>,
-    last_action_date_time: ::odata_resource::Patch<DateTimeOffset>,
-    attempts_count: ::odata_resource::Patch<i32>,
-    target_resource_id: ::odata_resource::Patch<String>,
-    target_resource_location: ::odata_resource::Patch<String>,
-    error: ::odata_resource::Patch<OperationError>,
+    operation_type: ::odata_resource::__private::Slot<TeamsAsyncOperationType>,
+    status: ::odata_resource::__private::Slot<TeamsAsyncOperationStatus>,
+    last_action_date_time: ::odata_resource::__private::Slot<DateTimeOffset>,
+    attempts_count: ::odata_resource::__private::Slot<i32>,
+    target_resource_id: ::odata_resource::__private::Slot<String>,
+    target_resource_location: ::odata_resource::__private::Slot<String>,
+    error: ::odata_resource::__private::Slot<OperationError>,
 }
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
@@ -16,12 +16,10 @@ const _: () = {
     #[automatically_derived]
     impl ::odata_resource::ODataType for TeamsAsyncOperation {
         const TYPE_NAME: &'static str = "microsoft.graph.teamsAsyncOperation";
-    }
-    #[automatically_derived]
-    impl ::odata_resource::__private::serde::Serialize for TeamsAsyncOperation {
-        fn serialize<__S>(
+        fn serialize_typed<__S>(
             &self,
             __serializer: __S,
+            __typed: ::core::primitive::bool,
         ) -> ::core::result::Result<__S::Ok, __S::Error>
         where
             __S: ::odata_resource::__private::serde::Serializer,
@@ -31,47 +29,65 @@ const _: () = {
                 __serializer,
                 ::core::option::Option::Some("#microsoft.graph.teamsAsyncOperation"),
                 ::core::option::Option::Some(&self.annotations),
+                __typed,
             )?;
-            __map.serialize_entry::<_, Option<String>>("id", &self.id)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<TeamsAsyncOperationType>,
-                >("operationType", &self.operation_type)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<DateTimeOffset>,
-                >("createdDateTime", &self.created_date_time)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<TeamsAsyncOperationStatus>,
-                >("status", &self.status)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<DateTimeOffset>,
-                >("lastActionDateTime", &self.last_action_date_time)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<i32>,
-                >("attemptsCount", &self.attempts_count)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<String>,
-                >("targetResourceId", &self.target_resource_id)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<String>,
-                >("targetResourceLocation", &self.target_resource_location)?;
-            __map.serialize_entry::<_, Option<OperationError>>("error", &self.error)?;
+            if let ::core::option::Option::Some(__value) = &self.id {
+                __map.serialize_entry::<_, String>("id", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.operation_type {
+                __map
+                    .serialize_entry::<
+                        _,
+                        TeamsAsyncOperationType,
+                    >("operationType", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.created_date_time {
+                __map.serialize_entry::<_, DateTimeOffset>("createdDateTime", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.status {
+                __map
+                    .serialize_entry::<_, TeamsAsyncOperationStatus>("status", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.last_action_date_time {
+                __map
+                    .serialize_entry::<
+                        _,
+                        DateTimeOffset,
+                    >("lastActionDateTime", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.attempts_count {
+                __map.serialize_entry::<_, i32>("attemptsCount", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.target_resource_id {
+                __map.serialize_entry::<_, String>("targetResourceId", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.target_resource_location
+            {
+                __map.serialize_entry::<_, String>("targetResourceLocation", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.error {
+                __map.serialize_entry::<_, OperationError>("error", __value)?;
+            }
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::Some(&self.additional),
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::__private::serde::Serialize for TeamsAsyncOperation {
+        #[inline]
+        fn serialize<__S>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            <Self as ::odata_resource::ODataType>::serialize_typed(
+                self,
+                __serializer,
+                false,
             )
         }
     }
@@ -240,13 +256,13 @@ const _: () = {
     #[automatically_derived]
     impl ::odata_resource::ODataValue for TeamsAsyncOperation
     where
-        for<'__v> Option<TeamsAsyncOperationType>: ::odata_resource::ODataValue,
-        for<'__v> Option<TeamsAsyncOperationStatus>: ::odata_resource::ODataValue,
-        for<'__v> Option<DateTimeOffset>: ::odata_resource::ODataValue,
-        for<'__v> Option<i32>: ::odata_resource::ODataValue,
-        for<'__v> Option<String>: ::odata_resource::ODataValue,
-        for<'__v> Option<String>: ::odata_resource::ODataValue,
-        for<'__v> Option<OperationError>: ::odata_resource::ODataValue,
+        for<'__v> TeamsAsyncOperationType: ::odata_resource::ODataValue,
+        for<'__v> TeamsAsyncOperationStatus: ::odata_resource::ODataValue,
+        for<'__v> DateTimeOffset: ::odata_resource::ODataValue,
+        for<'__v> i32: ::odata_resource::ODataValue,
+        for<'__v> String: ::odata_resource::ODataValue,
+        for<'__v> String: ::odata_resource::ODataValue,
+        for<'__v> OperationError: ::odata_resource::ODataValue,
     {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
@@ -254,26 +270,26 @@ const _: () = {
                 __out,
                 b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
             );
-            ::odata_resource::__private::object_property::<
-                Option<TeamsAsyncOperationType>,
+            ::odata_resource::__private::object_optional::<
+                TeamsAsyncOperationType,
             >(__out, b",\"operationType\":", &self.operation_type);
-            ::odata_resource::__private::object_property::<
-                Option<TeamsAsyncOperationStatus>,
+            ::odata_resource::__private::object_optional::<
+                TeamsAsyncOperationStatus,
             >(__out, b",\"status\":", &self.status);
-            ::odata_resource::__private::object_property::<
-                Option<DateTimeOffset>,
+            ::odata_resource::__private::object_optional::<
+                DateTimeOffset,
             >(__out, b",\"lastActionDateTime\":", &self.last_action_date_time);
-            ::odata_resource::__private::object_property::<
-                Option<i32>,
+            ::odata_resource::__private::object_optional::<
+                i32,
             >(__out, b",\"attemptsCount\":", &self.attempts_count);
-            ::odata_resource::__private::object_property::<
-                Option<String>,
+            ::odata_resource::__private::object_optional::<
+                String,
             >(__out, b",\"targetResourceId\":", &self.target_resource_id);
-            ::odata_resource::__private::object_property::<
-                Option<String>,
+            ::odata_resource::__private::object_optional::<
+                String,
             >(__out, b",\"targetResourceLocation\":", &self.target_resource_location);
-            ::odata_resource::__private::object_property::<
-                Option<OperationError>,
+            ::odata_resource::__private::object_optional::<
+                OperationError,
             >(__out, b",\"error\":", &self.error);
             ::odata_resource::__private::object_additional(__out, &self.additional);
             ::odata_resource::__private::end_object(__out);
@@ -317,6 +333,68 @@ const _: () = {
                     &self.error,
                 )
         }
+        fn write_changes(
+            &self,
+            __old: &Self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+        ) -> ::core::primitive::bool {
+            let __at = ::odata_resource::__private::begin_changes(
+                __out,
+                b"\"@odata.type\":\"#microsoft.graph.teamsAsyncOperation\"",
+            );
+            ::odata_resource::__private::change_optional::<
+                TeamsAsyncOperationType,
+            >(
+                __out,
+                b",\"operationType\":",
+                &__old.operation_type,
+                &self.operation_type,
+                false,
+            );
+            ::odata_resource::__private::change_optional::<
+                TeamsAsyncOperationStatus,
+            >(__out, b",\"status\":", &__old.status, &self.status, false);
+            ::odata_resource::__private::change_optional::<
+                DateTimeOffset,
+            >(
+                __out,
+                b",\"lastActionDateTime\":",
+                &__old.last_action_date_time,
+                &self.last_action_date_time,
+                false,
+            );
+            ::odata_resource::__private::change_optional::<
+                i32,
+            >(
+                __out,
+                b",\"attemptsCount\":",
+                &__old.attempts_count,
+                &self.attempts_count,
+                false,
+            );
+            ::odata_resource::__private::change_optional::<
+                String,
+            >(
+                __out,
+                b",\"targetResourceId\":",
+                &__old.target_resource_id,
+                &self.target_resource_id,
+                true,
+            );
+            ::odata_resource::__private::change_optional::<
+                String,
+            >(
+                __out,
+                b",\"targetResourceLocation\":",
+                &__old.target_resource_location,
+                &self.target_resource_location,
+                true,
+            );
+            ::odata_resource::__private::change_optional::<
+                OperationError,
+            >(__out, b",\"error\":", &__old.error, &self.error, true);
+            ::odata_resource::__private::end_changes(__out, __at)
+        }
     }
     #[automatically_derived]
     impl TeamsAsyncOperationPatch {
@@ -329,105 +407,98 @@ const _: () = {
         ) -> Self {
             TeamsAsyncOperationPatch {
                 __base: ::odata_resource::__private::PatchBase::new(__path),
-                operation_type: ::odata_resource::Patch::Absent,
-                status: ::odata_resource::Patch::Absent,
-                last_action_date_time: ::odata_resource::Patch::Absent,
-                attempts_count: ::odata_resource::Patch::Absent,
-                target_resource_id: ::odata_resource::Patch::Absent,
-                target_resource_location: ::odata_resource::Patch::Absent,
-                error: ::odata_resource::Patch::Absent,
+                operation_type: ::odata_resource::__private::Slot::Absent,
+                status: ::odata_resource::__private::Slot::Absent,
+                last_action_date_time: ::odata_resource::__private::Slot::Absent,
+                attempts_count: ::odata_resource::__private::Slot::Absent,
+                target_resource_id: ::odata_resource::__private::Slot::Absent,
+                target_resource_location: ::odata_resource::__private::Slot::Absent,
+                error: ::odata_resource::__private::Slot::Absent,
             }
         }
         ///Sets `operationType`.
         #[inline]
-        pub fn operation_type(
+        pub fn operation_type<__How>(
             mut self,
-            value: impl ::core::convert::Into<TeamsAsyncOperationType>,
+            value: impl ::odata_resource::PropertyValue<TeamsAsyncOperationType, __How>,
         ) -> Self {
-            self.operation_type = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+            self.operation_type = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sets `status`.
         #[inline]
-        pub fn status(
+        pub fn status<__How>(
             mut self,
-            value: impl ::core::convert::Into<TeamsAsyncOperationStatus>,
+            value: impl ::odata_resource::PropertyValue<TeamsAsyncOperationStatus, __How>,
         ) -> Self {
-            self.status = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+            self.status = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sets `lastActionDateTime`.
         #[inline]
-        pub fn last_action_date_time(
+        pub fn last_action_date_time<__How>(
             mut self,
-            value: impl ::core::convert::Into<DateTimeOffset>,
+            value: impl ::odata_resource::PropertyValue<DateTimeOffset, __How>,
         ) -> Self {
-            self.last_action_date_time = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
+            self.last_action_date_time = ::odata_resource::PropertyValue::into_slot(
+                value,
             );
             self
         }
         ///Sets `attemptsCount`.
         #[inline]
-        pub fn attempts_count(mut self, value: impl ::core::convert::Into<i32>) -> Self {
-            self.attempts_count = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+        pub fn attempts_count<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<i32, __How>,
+        ) -> Self {
+            self.attempts_count = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sets `targetResourceId`.
         #[inline]
-        pub fn target_resource_id(
+        pub fn target_resource_id<__How>(
             mut self,
-            value: impl ::core::convert::Into<String>,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
         ) -> Self {
-            self.target_resource_id = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+            self.target_resource_id = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"targetResourceId": null`, clearing it.
         #[inline]
         pub fn clear_target_resource_id(mut self) -> Self {
-            self.target_resource_id = ::odata_resource::Patch::Null;
+            self.target_resource_id = ::odata_resource::__private::Slot::Null;
             self
         }
         ///Sets `targetResourceLocation`.
         #[inline]
-        pub fn target_resource_location(
+        pub fn target_resource_location<__How>(
             mut self,
-            value: impl ::core::convert::Into<String>,
+            value: impl ::odata_resource::PropertyValue<String, __How>,
         ) -> Self {
-            self.target_resource_location = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
+            self.target_resource_location = ::odata_resource::PropertyValue::into_slot(
+                value,
             );
             self
         }
         ///Sends `"targetResourceLocation": null`, clearing it.
         #[inline]
         pub fn clear_target_resource_location(mut self) -> Self {
-            self.target_resource_location = ::odata_resource::Patch::Null;
+            self.target_resource_location = ::odata_resource::__private::Slot::Null;
             self
         }
         ///Sets `error`.
         #[inline]
-        pub fn error(
+        pub fn error<__How>(
             mut self,
-            value: impl ::core::convert::Into<OperationError>,
+            value: impl ::odata_resource::PropertyValue<OperationError, __How>,
         ) -> Self {
-            self.error = ::odata_resource::Patch::Value(
-                ::core::convert::Into::into(value),
-            );
+            self.error = ::odata_resource::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"error": null`, clearing it.
         #[inline]
         pub fn clear_error(mut self) -> Self {
-            self.error = ::odata_resource::Patch::Null;
+            self.error = ::odata_resource::__private::Slot::Null;
             self
         }
         /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
@@ -456,7 +527,9 @@ const _: () = {
         }
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
-        /// changes. Read-only properties, annotations and undeclared properties are never sent.
+        /// changes. A complex value that changed sends only its changed nested properties
+        /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
+        /// undeclared properties are never sent.
         #[inline]
         pub fn diff(
             mut self,
@@ -465,14 +538,19 @@ const _: () = {
         ) -> Self
         where
             for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
-                + ::core::clone::Clone,
+                + ::core::clone::Clone + ::odata_resource::ODataValue,
             for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
-                + ::core::clone::Clone,
-            for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone,
-            for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone,
-            for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone,
+                + ::core::clone::Clone + ::odata_resource::ODataValue,
+            for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
+            for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
+            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
+            for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone
+                + ::odata_resource::ODataValue,
         {
             ::odata_resource::__private::diff_option(
                 &mut self.operation_type,

@@ -1,7 +1,7 @@
 use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationType};
 
 fn main() {
-    // `status` is an `Option<TeamsAsyncOperationStatus>`: its setter takes
-    // `impl Into<TeamsAsyncOperationStatus>`, not an operation type.
+    // `status` is an `Option<TeamsAsyncOperationStatus>`: its setter takes what converts
+    // `Into<TeamsAsyncOperationStatus>`, not an operation type.
     let _ = TeamsAsyncOperation::patch_team("t").status(TeamsAsyncOperationType::CloneTeam);
 }
