@@ -167,7 +167,12 @@
 //! - Reading never fails on what a newer service may send: `@odata.type` with or without `#`,
 //!   as a URI, or as `@type`; unknown annotations and properties; unknown enum members (kept by
 //!   the `other` variant). Wrong JSON types, Int32 overflow and impossible dates are errors that
-//!   name the property path ([`from_slice`], [`Error::Json`]).
+//!   name the property path: [`from_slice`] gives it in [`Error::Json`]'s `path`, and the derived
+//!   `Deserialize` starts its message with it whatever reads it (`serde_json::from_str`,
+//!   `from_value`, …): ``error.code: invalid type: integer `5`, expected a string at line 1
+//!   column 27``; an item of a `Vec<T>` or `Option<Vec<T>>` property with its index,
+//!   `value[3].status: …`. A top-level `Vec<T>` is read by serde's own `Vec` impl, which does not
+//!   give the index: there the message starts with the item's path (`status: …`).
 //! - A type's own `Serialize` writes the properties it holds and leaves out those that are
 //!   `None`: absent means unknown (a `$select` response leaves out what was not asked for), so
 //!   a value written back to a cache or a queue never claims `null` for what it never

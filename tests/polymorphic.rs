@@ -126,6 +126,16 @@ fn the_type_first_is_streamed_and_a_later_type_is_buffered() {
         matches!(&err, odata_resource::Error::Json { path, .. } if path == "attemptsCount"),
         "{err:?}"
     );
+    // buffered: the variant reads the buffered object, which serde_path_to_error cannot see
+    // into; the message names the property (at the position where the object ends)
+    let err = from_slice::<AnyEntity>(
+        br##"{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid JSON: attemptsCount: invalid type: string \"x\", expected i32 at line 1 column 74"
+    );
     // buffered: `@odata.type` last still dispatches
     let later = read(
         json!({"id": "a", "status": "succeeded", "@odata.type": "#microsoft.graph.teamsAsyncOperation"}),

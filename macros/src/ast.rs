@@ -284,12 +284,22 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
 
 /// `T` for `Option<T>` (written with any path ending in `Option`).
 fn option_inner(ty: &Type) -> Option<&Type> {
+    type_argument(ty, "Option")
+}
+
+/// `T` for `Vec<T>` (written with any path ending in `Vec`).
+pub fn vec_item(ty: &Type) -> Option<&Type> {
+    type_argument(ty, "Vec")
+}
+
+/// `T` for `Name<T>` (written with any path ending in `Name`).
+fn type_argument<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
     let Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;
     }
     let last = path.path.segments.last()?;
-    if last.ident != "Option" {
+    if last.ident != name {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {

@@ -197,6 +197,31 @@ fn snapshot_fallback_expansion() {
     expect_file!["snapshots/fallback.resource.rs"].assert_eq(&pretty(&expanded));
 }
 
+/// Collection properties (`Vec<T>`, `Option<Vec<T>>`) are read by the runtime's item-counting
+/// calls, so an error names the item's index (`value[3].status`); everything else as before.
+#[test]
+fn snapshot_collection_expansion() {
+    let item: syn2::ItemStruct = syn2::parse_quote! {
+        #[derive(ComplexType)]
+        #[odata(type = "test.operationPage")]
+        pub struct OperationPage {
+            pub value: Vec<TeamsAsyncOperation>,
+            pub tags: Option<::std::vec::Vec<String>>,
+            pub count: Option<i64>,
+        }
+    };
+    let tokens = expand(&item, Kind::ComplexType);
+    let compact = tokens.to_string().replace(' ', "");
+    for call in [
+        "items::<_, TeamsAsyncOperation>(&mut __map, &mut __f0, \"value\")",
+        "optional_items::<_, String>(&mut __map, &mut __f1, \"tags\")",
+        "property::<_, Option<i64>>(&mut __map, &mut __f2, \"count\")",
+    ] {
+        assert!(compact.contains(&call.replace(' ', "")), "{call}\n{tokens}");
+    }
+    expect_file!["snapshots/operation_page.complex_type.rs"].assert_eq(&pretty(&tokens));
+}
+
 /// With `#[odata(crate = "…")]` the expansion never names `odata_resource`.
 #[test]
 fn crate_override_reaches_nothing_else() {

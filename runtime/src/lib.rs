@@ -144,12 +144,19 @@ pub fn to_vec<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error>
     })
 }
 
-/// Reads a failing `body` again with path tracking, to say where `error` happened.
+/// Reads a failing `body` again with path tracking, to say where `error` happened. A derived
+/// type's message already starts with the path (`attemptsCount: invalid type: …`): that start is
+/// left out of `message` when `path` says it, so `Display` does not say it twice.
 #[cold]
 fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Error {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(tracked) => (path_text(tracked.path()), tracked.into_inner().to_string()),
+        Err(tracked) => {
+            let path = path_text(tracked.path());
+            let message = tracked.into_inner().to_string();
+            let message = de::without_own_path(&path, &message).unwrap_or(message);
+            (path, message)
+        }
         // The value itself was fine: the failure came after it (trailing characters).
         Ok(_) => (String::new(), error.to_string()),
     };
@@ -190,7 +197,9 @@ pub mod __private {
         begin_changes, begin_object, change_optional, change_required, end_changes, end_object,
         object_additional, object_optional, object_property, PatchBody,
     };
-    pub use crate::de::{expecting, finish, property, undeclared, Key, Undeclared};
+    pub use crate::de::{
+        expecting, finish, items, optional_items, property, undeclared, Key, Undeclared,
+    };
     pub use crate::diff::{option as diff_option, value as diff_value};
     pub use crate::enums::{
         deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ser::private;
-use crate::ast::{Container, Role};
+use crate::ast::{vec_item, Container, Role};
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
@@ -22,12 +22,17 @@ pub fn expand(cont: &Container) -> TokenStream {
         let ty = field.ty;
         quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
     });
-    // The property's type is named in each call, so a type that is not `Deserialize` is
-    // reported at it.
+    // The property's type (a collection's item type) is named in each call, so a type that is
+    // not `Deserialize` is reported at it. A collection is read by a runtime seed that puts the
+    // failing item's index in an error's path (`value[3].status`).
     let arms = properties.iter().zip(&slots).map(|(field, slot)| {
         let wire = &field.wire;
-        let ty = field.ty;
-        quote!(#wire => #p::property::<_, #ty>(&mut __map, &mut #slot, #wire)?,)
+        let (read, ty) = match (vec_item(field.ty), field.option_inner.and_then(vec_item)) {
+            (Some(item), _) => (quote!(items), item),
+            (None, Some(item)) => (quote!(optional_items), item),
+            (None, None) => (quote!(property), field.ty),
+        };
+        quote!(#wire => #p::#read::<_, #ty>(&mut __map, &mut #slot, #wire)?,)
     });
     let build = properties.iter().zip(&slots).map(|(field, slot)| {
         let member = field.ident;
