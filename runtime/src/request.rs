@@ -236,15 +236,20 @@ impl PatchBase {
         }
     }
 
-    /// Adds a header; checked in [`crate::body::PatchBody::finish`].
+    /// Sets a header, replacing what an earlier call set for the same name (names compare
+    /// case-insensitively), except `Prefer`, a list: each call adds one more preference.
+    /// Checked in [`crate::body::PatchBody::finish`].
     pub fn header(&mut self, name: &str, value: &str) {
+        if !name.eq_ignore_ascii_case("prefer") {
+            self.headers
+                .retain(|(earlier, _)| !earlier.eq_ignore_ascii_case(name));
+        }
         self.headers.push((name.to_owned(), value.to_owned()));
     }
 
-    /// Adds `If-Match` (an ETag from a previous response, or `*`).
+    /// Sets `If-Match` (an ETag from a previous response, or `*`), replacing an earlier one.
     pub fn if_match(&mut self, etag: &str) {
-        self.headers
-            .push((IF_MATCH.as_str().to_owned(), etag.to_owned()));
+        self.header(IF_MATCH.as_str(), etag);
     }
 
     /// Starts the body, in the path's own buffer (when the path could be built; otherwise the
@@ -306,6 +311,24 @@ fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), 
 mod tests {
     use super::*;
     use crate::setter::Slot;
+
+    #[test]
+    fn a_header_set_twice_is_sent_once_with_the_last_value_but_preferences_add_up() {
+        let mut base = PatchBase::new(Ok(b"/a".to_vec()));
+        base.if_match("W/\"1\"");
+        base.header("x-custom", "a");
+        base.header("If-Match", "W/\"2\"");
+        base.header("X-Custom", "b");
+        base.header("Prefer", "return=minimal");
+        base.header("prefer", "odata.maxpagesize=5");
+        base.if_match("W/\"3\"");
+        let request: PatchRequest<()> = base.body(b"", 0).finish().unwrap();
+        let headers = request.headers();
+        let all = |name: &str| -> Vec<_> { headers.get_all(name).iter().collect() };
+        assert_eq!(all("if-match"), ["W/\"3\""]);
+        assert_eq!(all("x-custom"), ["b"]);
+        assert_eq!(all("prefer"), ["return=minimal", "odata.maxpagesize=5"]);
+    }
 
     #[test]
     fn path_and_body_share_one_buffer() {

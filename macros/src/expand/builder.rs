@@ -84,15 +84,18 @@ pub fn impls(cont: &Container) -> TokenStream {
 
             #(#setters)*
 
-            /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
-            /// answers 412 instead of overwriting a newer version.
+            /// Sets `If-Match` to an ETag from an earlier response (or `*`): the service
+            /// answers 412 instead of overwriting a newer version. A second call replaces the
+            /// first.
             #[inline]
             pub fn if_match(mut self, etag: impl ::core::convert::AsRef<::core::primitive::str>) -> Self {
                 self.__base.if_match(::core::convert::AsRef::as_ref(&etag));
                 self
             }
 
-            /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+            /// Sets a request header (e.g. `Prefer: return=minimal`), replacing an earlier value
+            /// of the same name, except `Prefer`, where each call adds a preference. Checked by
+            /// `build()`.
             #[inline]
             pub fn header(
                 mut self,

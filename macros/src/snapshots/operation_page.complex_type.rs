@@ -1,15 +1,20 @@
+///Changes to a [`OperationPage`] value inside a PATCH: each property left out (unchanged), `null` or a value, as on a resource's builder. Made by [`OperationPage::patch`]; pass it to the setter of a `OperationPage` property.
+#[must_use = "nested changes do nothing until they are passed to a setter"]
+pub struct OperationPagePatch {
+    value: ::odata_resource::__private::Slot<Vec<TeamsAsyncOperation>>,
+    tags: ::odata_resource::__private::Slot<::std::vec::Vec<String>>,
+    count: ::odata_resource::__private::Slot<i64>,
+}
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::ODataType for OperationPage {
         const TYPE_NAME: &'static str = "test.operationPage";
-    }
-    #[automatically_derived]
-    impl ::odata_resource::__private::serde::Serialize for OperationPage {
-        fn serialize<__S>(
+        fn serialize_typed<__S>(
             &self,
             __serializer: __S,
+            __typed: ::core::primitive::bool,
         ) -> ::core::result::Result<__S::Ok, __S::Error>
         where
             __S: ::odata_resource::__private::serde::Serializer,
@@ -19,17 +24,35 @@ const _: () = {
                 __serializer,
                 ::core::option::Option::Some("#test.operationPage"),
                 ::core::option::Option::None,
+                __typed,
             )?;
             __map.serialize_entry::<_, Vec<TeamsAsyncOperation>>("value", &self.value)?;
-            __map
-                .serialize_entry::<
-                    _,
-                    Option<::std::vec::Vec<String>>,
-                >("tags", &self.tags)?;
-            __map.serialize_entry::<_, Option<i64>>("count", &self.count)?;
+            if let ::core::option::Option::Some(__value) = &self.tags {
+                __map.serialize_entry::<_, ::std::vec::Vec<String>>("tags", __value)?;
+            }
+            if let ::core::option::Option::Some(__value) = &self.count {
+                __map.serialize_entry::<_, i64>("count", __value)?;
+            }
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::None,
+            )
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::__private::serde::Serialize for OperationPage {
+        #[inline]
+        fn serialize<__S>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: ::odata_resource::__private::serde::Serializer,
+        {
+            <Self as ::odata_resource::ODataType>::serialize_typed(
+                self,
+                __serializer,
+                false,
             )
         }
     }
@@ -128,11 +151,11 @@ const _: () = {
             ::odata_resource::__private::object_property::<
                 Vec<TeamsAsyncOperation>,
             >(__out, b",\"value\":", &self.value);
-            ::odata_resource::__private::object_property::<
-                Option<::std::vec::Vec<String>>,
+            ::odata_resource::__private::object_optional::<
+                ::std::vec::Vec<String>,
             >(__out, b",\"tags\":", &self.tags);
-            ::odata_resource::__private::object_property::<
-                Option<i64>,
+            ::odata_resource::__private::object_optional::<
+                i64,
             >(__out, b",\"count\":", &self.count);
             ::odata_resource::__private::end_object(__out);
         }
@@ -154,6 +177,110 @@ const _: () = {
                 > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
                     &self.count,
                 )
+        }
+        fn write_changes(
+            &self,
+            __old: &Self,
+            __out: &mut ::std::vec::Vec<::core::primitive::u8>,
+        ) -> ::core::primitive::bool {
+            let __at = ::odata_resource::__private::begin_changes(
+                __out,
+                b"\"@odata.type\":\"#test.operationPage\"",
+            );
+            ::odata_resource::__private::change_required::<
+                Vec<TeamsAsyncOperation>,
+            >(__out, b",\"value\":", &__old.value, &self.value);
+            ::odata_resource::__private::change_optional::<
+                ::std::vec::Vec<String>,
+            >(__out, b",\"tags\":", &__old.tags, &self.tags, true);
+            ::odata_resource::__private::change_optional::<
+                i64,
+            >(__out, b",\"count\":", &__old.count, &self.count, true);
+            ::odata_resource::__private::end_changes(__out, __at)
+        }
+    }
+    #[automatically_derived]
+    #[allow(dead_code)]
+    impl OperationPagePatch {
+        ///Sets `value`.
+        #[inline]
+        pub fn value<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<Vec<TeamsAsyncOperation>, __How>,
+        ) -> Self {
+            self.value = ::odata_resource::PropertyValue::into_slot(value);
+            self
+        }
+        ///Sets `tags`.
+        #[inline]
+        pub fn tags<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<::std::vec::Vec<String>, __How>,
+        ) -> Self {
+            self.tags = ::odata_resource::PropertyValue::into_slot(value);
+            self
+        }
+        ///Sends `"tags": null`, clearing it.
+        #[inline]
+        pub fn clear_tags(mut self) -> Self {
+            self.tags = ::odata_resource::__private::Slot::Null;
+            self
+        }
+        ///Sets `count`.
+        #[inline]
+        pub fn count<__How>(
+            mut self,
+            value: impl ::odata_resource::PropertyValue<i64, __How>,
+        ) -> Self {
+            self.count = ::odata_resource::PropertyValue::into_slot(value);
+            self
+        }
+        ///Sends `"count": null`, clearing it.
+        #[inline]
+        pub fn clear_count(mut self) -> Self {
+            self.count = ::odata_resource::__private::Slot::Null;
+            self
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::ODataValue for OperationPagePatch {
+        fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
+            ::odata_resource::__private::begin_object(
+                __out,
+                b"\"@odata.type\":\"#test.operationPage\"",
+            );
+            ::odata_resource::__private::nested_member::<
+                Vec<TeamsAsyncOperation>,
+            >(__out, b",\"value\":", &self.value);
+            ::odata_resource::__private::nested_member::<
+                ::std::vec::Vec<String>,
+            >(__out, b",\"tags\":", &self.tags);
+            ::odata_resource::__private::nested_member::<
+                i64,
+            >(__out, b",\"count\":", &self.count);
+            ::odata_resource::__private::end_object(__out);
+        }
+        fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
+            false || self.value.needs_unknown_enum_members()
+                || self.tags.needs_unknown_enum_members()
+                || self.count.needs_unknown_enum_members()
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::NestedPatch for OperationPagePatch {
+        type Target = OperationPage;
+    }
+    #[automatically_derived]
+    impl OperationPage {
+        /// Starts changes to a value of this type for a PATCH body: set, clear or leave out
+        /// each property, then pass the result to the property's setter.
+        #[inline]
+        pub fn patch() -> OperationPagePatch {
+            OperationPagePatch {
+                value: ::odata_resource::__private::Slot::Absent,
+                tags: ::odata_resource::__private::Slot::Absent,
+                count: ::odata_resource::__private::Slot::Absent,
+            }
         }
     }
 };

@@ -501,8 +501,9 @@ const _: () = {
             self.error = ::odata_resource::__private::Slot::Null;
             self
         }
-        /// Adds `If-Match` with an ETag from an earlier response (or `*`): the service
-        /// answers 412 instead of overwriting a newer version.
+        /// Sets `If-Match` to an ETag from an earlier response (or `*`): the service
+        /// answers 412 instead of overwriting a newer version. A second call replaces the
+        /// first.
         #[inline]
         pub fn if_match(
             mut self,
@@ -511,7 +512,9 @@ const _: () = {
             self.__base.if_match(::core::convert::AsRef::as_ref(&etag));
             self
         }
-        /// Adds a request header (e.g. `Prefer: return=minimal`); checked by `build()`.
+        /// Sets a request header (e.g. `Prefer: return=minimal`), replacing an earlier value
+        /// of the same name, except `Prefer`, where each call adds a preference. Checked by
+        /// `build()`.
         #[inline]
         pub fn header(
             mut self,
