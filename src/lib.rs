@@ -67,7 +67,8 @@
 //!   when there is no `@odata.type`); `#[odata(unknown)]` a variant holding an [`UnknownType`]
 //!   (the received name and the raw object) for types nobody declared.
 //!
-//! Each builder has, besides its setters: `if_match(etag)`, `header(name, value)`,
+//! Each builder has, besides its setters: `if_match(etag)` and `header(name, value)` (a second
+//! call for the same header replaces the first, except `Prefer`, whose preferences add up),
 //! `diff(&old, &new)` (sets exactly the writable properties that differ, for a
 //! read–modify–write), and `build()`.
 //!
@@ -117,6 +118,124 @@
 //! values too, is sent whole (OData replaces it), and its items leave their `None` properties
 //! out.
 //!
+//! ## Dictionaries
+//!
+//! Some of Graph's open complex types are dictionaries: `plannerAssignments` maps a user id to
+//! a `plannerAssignment`, `plannerAppliedCategories` maps `category1`… to a `bool`. Type such a
+//! property as [`Dictionary<T>`](Dictionary) (keys in the order received or inserted; values
+//! checked against `T` when read, an error naming the key). In a PATCH, OData merges it like
+//! any complex value: [`Dictionary::patch`] sets single keys (to a value, or to a value's
+//! nested changes) and removes others (`"key": null`); `diff` sends only the keys that changed.
+//! `BTreeMap<String, T>` and `HashMap<String, T>` work as property types too.
+//!
+//! ```
+//! use odata_resource::{ComplexType, Dictionary, Resource};
+//!
+//! #[derive(ComplexType, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.plannerAssignment")]
+//! pub struct PlannerAssignment {
+//!     pub order_hint: Option<String>,
+//! }
+//!
+//! #[derive(Resource, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.plannerTask", path = "/planner/tasks/{task-id}")]
+//! #[odata(no_type_annotation)]
+//! pub struct PlannerTask {
+//!     pub applied_categories: Option<Dictionary<bool>>,
+//!     pub assignments: Option<Dictionary<PlannerAssignment>>,
+//! }
+//!
+//! let user = "fbab97d0-4932-4511-b675-204639209557";
+//! let add = PlannerTask::patch("task")
+//!     .assignments(Dictionary::patch().set(user, PlannerAssignment::patch().order_hint(" !")))
+//!     .applied_categories(Dictionary::patch().set("category3", true).set("category4", false))
+//!     .build()?;
+//! assert_eq!(
+//!     add.body(),
+//!     br##"{"appliedCategories":{"category3":true,"category4":false},"assignments":{"fbab97d0-4932-4511-b675-204639209557":{"@odata.type":"#microsoft.graph.plannerAssignment","orderHint":" !"}}}"##
+//! );
+//! let remove = PlannerTask::patch("task")
+//!     .assignments(Dictionary::<PlannerAssignment>::patch().remove(user))
+//!     .build()?;
+//! assert_eq!(remove.body(), br#"{"assignments":{"fbab97d0-4932-4511-b675-204639209557":null}}"#);
+//! # Ok::<(), odata_resource::Error>(())
+//! ```
+//!
+//! ## `@odata.type` in a PATCH body
+//!
+//! A builder writes the resource's `@odata.type` first, and every complex value its own. OData
+//! requires it only where the type cannot be told from the declaration (a value of a derived
+//! type in a property declared as its base) and lets services ignore it elsewhere; Graph
+//! accepts it everywhere, and its docs show both. Send it (the default) unless a service
+//! rejects it: then `#[odata(no_type_annotation)]` on the type leaves it out of that type's
+//! values, as Graph's planner docs do for the task itself. Keep it on values of derived types.
+//!
+//! ## What a builder does not offer, and why
+//!
+//! - A read-only property (`#[odata(read_only)]`: keys, computed and navigation properties)
+//!   has no setter; calling one is a compile error that says "this property is read-only".
+//!   Inside a complex value the same holds: its nested changes have no setter for it, and a
+//!   whole complex value written into a PATCH leaves its read-only properties out.
+//! - A [`Resource`](macro@Resource) without any `path` has no constructor (there is nowhere to
+//!   send its PATCH): `Type::patch(…)` on it is a compile error that says the type declares no
+//!   path. A type used only as a value inside others is a `ComplexType`.
+//! - A property type of your own needs [`ODataValue`] (how it is written into a body) beside
+//!   serde's traits, which [`serde`] (re-exported) provides:
+//!
+//! ```
+//! use odata_resource::serde::{Deserialize, Deserializer, Serialize, Serializer};
+//! use odata_resource::{ODataValue, Resource};
+//!
+//! /// A color written as Graph writes one, `"#rrggbb"`.
+//! #[derive(Debug, Clone, Copy, PartialEq)]
+//! pub struct Rgb(pub u8, pub u8, pub u8);
+//!
+//! impl Rgb {
+//!     fn text(self) -> String {
+//!         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+//!     }
+//! }
+//!
+//! impl ODataValue for Rgb {
+//!     fn write_json(&self, out: &mut Vec<u8>) {
+//!         self.text().as_str().write_json(out); // a JSON string, escaped
+//!     }
+//! }
+//!
+//! impl Serialize for Rgb {
+//!     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+//!         serializer.serialize_str(&self.text())
+//!     }
+//! }
+//!
+//! impl<'de> Deserialize<'de> for Rgb {
+//!     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+//!         let text = String::deserialize(deserializer)?;
+//!         let byte = |i: usize| {
+//!             text.get(i..i + 2)
+//!                 .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+//!                 .ok_or_else(|| odata_resource::serde::de::Error::custom("expected #rrggbb"))
+//!         };
+//!         if text.len() != 7 || !text.starts_with('#') {
+//!             return Err(odata_resource::serde::de::Error::custom("expected #rrggbb"));
+//!         }
+//!         Ok(Rgb(byte(1)?, byte(3)?, byte(5)?))
+//!     }
+//! }
+//!
+//! #[derive(Resource, Debug, Clone, PartialEq)]
+//! #[odata(type = "contoso.label", path = "/labels/{id}")]
+//! pub struct Label {
+//!     pub color: Option<Rgb>,
+//! }
+//!
+//! let request = Label::patch("1").color(Rgb(255, 0, 128)).build()?;
+//! assert_eq!(request.body(), br##"{"@odata.type":"#contoso.label","color":"#ff0080"}"##);
+//! let label: Label = odata_resource::from_slice(br##"{"color":"#00ff00"}"##)?;
+//! assert_eq!(label.color, Some(Rgb(0, 255, 0)));
+//! # Ok::<(), odata_resource::Error>(())
+//! ```
+//!
 //! ## Sending
 //!
 //! A [`PatchRequest`] becomes an `http::Request` ([`PatchRequest::to_http`]) for any client, and
@@ -137,7 +256,8 @@
 //!   in template order, each `impl AsRef<str>`. Values are percent-encoded as one segment each;
 //!   empty, `.`, `..`, `$…` and namespace-qualified values make `build()` fail.
 //! - `#[odata(crate = "::my_sdk::odata")]`: reach this crate through a re-export.
-//! - `#[odata(no_type_annotation)]`: never write `@odata.type` for this type.
+//! - `#[odata(no_type_annotation)]`: never write `@odata.type` for this type (see
+//!   [`@odata.type` in a PATCH body](#odatatype-in-a-patch-body)).
 //!
 //! Field:
 //! - `#[odata(rename = "wireName")]`: the JSON name (default: the field name in lowerCamelCase).
@@ -183,15 +303,16 @@
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Polymorphic, Resource};
 pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
-pub use odata_resource_runtime::{http, time};
+pub use odata_resource_runtime::{http, serde, time};
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, RetryPolicy};
 pub use odata_resource_runtime::setter;
 pub use odata_resource_runtime::{
-    from_slice, parse_response, to_vec, Annotations, DateTimeOffset, DateTimeParseError, Error,
-    Flags, InnerError, NestedPatch, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue,
-    Patch, PatchRequest, PropertyValue, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
+    from_slice, parse_response, to_vec, Annotations, DateTimeOffset, DateTimeParseError,
+    Dictionary, DictionaryPatch, Error, Flags, InnerError, NestedPatch, ODataEnum, ODataError,
+    ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest, PropertyValue, RetryAfter,
+    ServiceError, UnknownEnumMember, UnknownType,
 };
 pub use serde_json::{Map, Value};
 

@@ -413,3 +413,162 @@ fn a_late_enum_member_inside_nested_changes_still_asks_for_it() {
         .unwrap();
     assert!(!early.headers().contains_key("prefer"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dictionaries: Graph's plannerAssignments and plannerAppliedCategories, typed. The bodies are
+// those of Graph's "Update plannerTask" docs.
+
+use odata_resource::{Annotations, Dictionary};
+
+/// `microsoft.graph.plannerAssignment`.
+#[derive(ComplexType, Debug, Clone, PartialEq, Default)]
+#[odata(type = "microsoft.graph.plannerAssignment")]
+struct PlannerAssignment {
+    #[odata(read_only)]
+    assigned_date_time: Option<DateTimeOffset>,
+    order_hint: Option<String>,
+}
+
+/// `microsoft.graph.plannerTask`, as much as the docs' PATCH needs. Graph's docs send no
+/// top-level `@odata.type` for it (the entity set's type): `no_type_annotation`.
+#[derive(Resource, Debug, Clone, PartialEq, Default)]
+#[odata(
+    type = "microsoft.graph.plannerTask",
+    path = "/planner/tasks/{task-id}"
+)]
+#[odata(no_type_annotation)]
+struct PlannerTask {
+    #[odata(read_only)]
+    id: Option<String>,
+    title: Option<String>,
+    applied_categories: Option<Dictionary<bool>>,
+    assignments: Option<Dictionary<PlannerAssignment>>,
+    #[odata(annotations)]
+    annotations: Annotations,
+}
+
+const USER: &str = "fbab97d0-4932-4511-b675-204639209557";
+const ETAG: &str = "W/\"JzEtVGFzayAgQEBAQEBAQEBAQEBAQEBAWCc=\"";
+
+#[test]
+fn planner_add_an_assignee_and_set_categories_as_the_docs_do() {
+    let request = PlannerTask::patch("01gzSlKkIUSUl6DF_EilrmQAKDhh")
+        .assignments(Dictionary::patch().set(USER, PlannerAssignment::patch().order_hint(" !")))
+        .applied_categories(
+            Dictionary::patch()
+                .set("category3", true)
+                .set("category4", false),
+        )
+        .if_match(ETAG)
+        .build()
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r##"{"appliedCategories":{"category3":true,"category4":false},"assignments":{"fbab97d0-4932-4511-b675-204639209557":{"@odata.type":"#microsoft.graph.plannerAssignment","orderHint":" !"}}}"##
+    );
+    assert_eq!(
+        request.path(),
+        "/planner/tasks/01gzSlKkIUSUl6DF_EilrmQAKDhh"
+    );
+    // a whole dictionary value works too, and writes the same
+    let whole = PlannerTask::patch("t")
+        .applied_categories(
+            [("category3", true), ("category4", false)]
+                .into_iter()
+                .collect::<Dictionary<bool>>(),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        whole.body(),
+        br#"{"appliedCategories":{"category3":true,"category4":false}}"#
+    );
+}
+
+#[test]
+fn planner_remove_an_assignee_is_its_key_with_null() {
+    let request = PlannerTask::patch("t")
+        .assignments(Dictionary::<PlannerAssignment>::patch().remove(USER))
+        .build()
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r#"{"assignments":{"fbab97d0-4932-4511-b675-204639209557":null}}"#
+    );
+}
+
+#[test]
+fn planner_values_are_typed_when_read() {
+    let task: PlannerTask = from_slice(
+        br##"{"@odata.etag":"W/\"1\"","id":"t","assignments":{"@odata.type":"#microsoft.graph.plannerAssignments","fbab97d0-4932-4511-b675-204639209557":{"@odata.type":"#microsoft.graph.plannerAssignment","assignedDateTime":"2024-02-29T10:00:00.1234567Z","orderHint":"8585"}},"appliedCategories":{"category1":true}}"##,
+    )
+    .unwrap();
+    let assignment = task.assignments.as_ref().unwrap().get(USER).unwrap();
+    assert_eq!(assignment.order_hint.as_deref(), Some("8585"));
+    assert_eq!(
+        assignment.assigned_date_time.unwrap().to_string(),
+        "2024-02-29T10:00:00.1234567Z"
+    );
+    assert_eq!(
+        task.applied_categories.unwrap().get("category1"),
+        Some(&true)
+    );
+
+    // a value of the wrong type is an error naming the key
+    let err = from_slice::<PlannerTask>(
+        br#"{"assignments":{"fbab97d0-4932-4511-b675-204639209557":{"orderHint":5}}}"#,
+    )
+    .unwrap_err();
+    let odata_resource::Error::Json { path, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        path,
+        "assignments.fbab97d0-4932-4511-b675-204639209557.orderHint"
+    );
+    let err = serde_json::from_str::<PlannerTask>(r#"{"appliedCategories":{"category1":"yes"}}"#)
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            r#"appliedCategories.category1: invalid type: string "yes", expected a boolean"#
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn planner_diff_sends_only_changed_keys_and_null_for_removed_ones() {
+    let old: PlannerTask = from_slice(
+        br#"{"id":"t","assignments":{"a":{"orderHint":"1"},"b":{"orderHint":"2"},"c":{"orderHint":"3"}},"appliedCategories":{"category1":true,"category2":true}}"#,
+    )
+    .unwrap();
+    let mut new = old.clone();
+    let assignments = new.assignments.as_mut().unwrap();
+    assignments.remove("a");
+    assignments.get_mut("b").unwrap().order_hint = Some("2b".into());
+    assignments.insert(
+        "d",
+        PlannerAssignment {
+            order_hint: Some(" !".into()),
+            ..PlannerAssignment::default()
+        },
+    );
+    new.applied_categories
+        .as_mut()
+        .unwrap()
+        .insert("category2", false);
+    let request = PlannerTask::patch("t").diff(&old, &new).build().unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r##"{"appliedCategories":{"category2":false},"assignments":{"b":{"@odata.type":"#microsoft.graph.plannerAssignment","orderHint":"2b"},"d":{"@odata.type":"#microsoft.graph.plannerAssignment","orderHint":" !"},"a":null}}"##
+    );
+    // reordering keys is no change
+    let mut reordered = old.clone();
+    let entries: Vec<_> = old.assignments.clone().unwrap().into_iter().rev().collect();
+    reordered.assignments = Some(entries.into_iter().collect());
+    let request = PlannerTask::patch("t")
+        .diff(&old, &reordered)
+        .build()
+        .unwrap();
+    assert_eq!(request.body(), b"{}");
+}

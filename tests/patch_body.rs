@@ -196,3 +196,20 @@ fn enum_members_are_written_as_json_strings_whatever_the_text() {
         assert_eq!(body["operationType"], member.as_str());
     }
 }
+
+#[test]
+fn if_match_twice_sends_the_last_etag_once() {
+    let request = TeamsAsyncOperation::patch_team("t")
+        .if_match("W/\"1\"")
+        .header("Prefer", "return=minimal")
+        .if_match("W/\"2\"")
+        .header("prefer", "odata.include-annotations=\"*\"")
+        .build()
+        .unwrap();
+    let all = |name: &str| -> Vec<_> { request.headers().get_all(name).iter().collect() };
+    assert_eq!(all("if-match"), ["W/\"2\""]);
+    assert_eq!(
+        all("prefer"),
+        ["return=minimal", "odata.include-annotations=\"*\""]
+    );
+}

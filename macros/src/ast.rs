@@ -87,7 +87,14 @@ pub struct Field<'a> {
     pub wire: String,
     /// Where the wire name came from (the `rename` literal, or the field's name).
     pub wire_span: TokenStream,
+    /// The user's `#[odata(read_only)]`.
     pub read_only: bool,
+    /// Whether the builder gets a setter for it and bodies write it: a property that is not
+    /// read-only, unless `check` found it unusable (its error is reported instead).
+    pub writable: bool,
+    /// Whether the builder gets a method that fails to compile with "read-only" when called
+    /// (set by `check` for read-only properties whose name no builder method takes).
+    pub read_only_stub: bool,
     pub non_nullable: bool,
     pub role: Role,
     pub attrs: attr::Field,
@@ -276,6 +283,8 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
         wire,
         wire_span,
         read_only: attrs.read_only.is_some(),
+        writable: attrs.read_only.is_none(),
+        read_only_stub: false,
         non_nullable: attrs.non_nullable.is_some(),
         role,
         attrs,

@@ -19,9 +19,7 @@ pub fn check(cx: &Ctxt, cont: &mut Container) {
     check_paths(cx, cont);
     check_special_fields(cx, cont);
     check_wire_names(cx, cont);
-    if cont.kind == Kind::Resource {
-        check_setter_names(cx, cont);
-    }
+    check_setter_names(cx, cont);
 }
 
 /// `#[odata(type = "…")]` is required: it is written as `@odata.type`.
@@ -165,7 +163,7 @@ fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
                 format!("\"{}\" first used here", field.wire),
             ));
             cx.syn_error(error);
-            field.read_only = true;
+            field.writable = false;
         } else {
             seen.insert(field.wire.clone(), field.wire_span.clone());
         }
@@ -175,6 +173,12 @@ fn check_wire_names(cx: &Ctxt, cont: &mut Container) {
 /// Setter names (`field`, `clear_field`) must not collide with each other or with the builder's
 /// own methods.
 fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
+    // a Resource's builder has methods of its own; a ComplexType's nested changes only setters
+    let reserved = if cont.kind == Kind::Resource {
+        BUILDER_METHODS
+    } else {
+        &[]
+    };
     let Data::Struct(fields) = &mut cont.data else {
         return;
     };
@@ -184,12 +188,12 @@ fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
             field.ident,
             "the field name `__base` is reserved by the generated builder; rename the field",
         );
-        field.read_only = true;
+        field.writable = false;
     }
-    let mut taken: Vec<String> = BUILDER_METHODS.iter().map(|m| (*m).to_owned()).collect();
+    let mut taken: Vec<String> = reserved.iter().map(|m| (*m).to_owned()).collect();
     for field in fields
         .iter_mut()
-        .filter(|f| f.role == Role::Property && !f.read_only)
+        .filter(|f| f.role == Role::Property && f.writable)
     {
         let setter = field.ident.to_string();
         let clear = format!("clear_{setter}");
@@ -206,12 +210,23 @@ fn check_setter_names(cx: &Ctxt, cont: &mut Container) {
                     field.wire
                 ),
             );
-            field.read_only = true;
+            field.writable = false;
             continue;
         }
         taken.push(setter);
         if nullable {
             taken.push(clear);
+        }
+    }
+    // a read-only property gets a method that says so when called, where the name is free
+    for field in fields
+        .iter_mut()
+        .filter(|f| f.role == Role::Property && f.read_only)
+    {
+        let name = field.ident.to_string();
+        if !taken.contains(&name) {
+            field.read_only_stub = true;
+            taken.push(name);
         }
     }
 }

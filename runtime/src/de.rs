@@ -442,6 +442,13 @@ thread_local! {
     };
 }
 
+/// `error` from a member's value, re-made with the member's name at the start of its message's
+/// path (a dictionary's key, say). Only error branches call this.
+#[cold]
+pub(crate) fn in_member<E: de::Error>(name: &str, error: E) -> E {
+    located(Step::Name(name), error)
+}
+
 /// `error`, re-made with `step` added at the start of its message's path: `error.code: …`,
 /// `[3].status: …`. Only error branches call this.
 #[cold]

@@ -11,6 +11,7 @@ pub mod client;
 pub mod datetime;
 #[doc(hidden)]
 pub mod de;
+mod dictionary;
 #[doc(hidden)]
 pub mod diff;
 mod enums;
@@ -32,6 +33,7 @@ mod value;
 
 pub use annotations::Annotations;
 pub use datetime::{DateTimeOffset, DateTimeParseError};
+pub use dictionary::{Dictionary, DictionaryPatch};
 pub use enums::{ODataEnum, UnknownEnumMember};
 pub use error::{Error, InnerError, ODataError, ODataErrorDetail, ServiceError};
 pub use flags::Flags;
@@ -45,6 +47,10 @@ pub use value::ODataValue;
 /// The `http` crate this one speaks (`Request`, `Response`, `HeaderMap`), re-exported so users
 /// need no dependency of their own.
 pub use http;
+
+/// The `serde` crate the derived `Serialize` / `Deserialize` implement, re-exported so that a
+/// property type of your own (see [`ODataValue`]) needs no dependency of its own.
+pub use serde;
 
 /// The `time` crate `DateTimeOffset` converts to and from (`time::OffsetDateTime`), re-exported so
 /// users need no dependency of their own.
@@ -208,7 +214,7 @@ pub mod __private {
     pub use crate::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
     pub use crate::request::PatchBase;
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};
-    pub use crate::setter::{nested_member, Slot};
+    pub use crate::setter::{nested_member, HasPath, Slot, Writable};
     pub use crate::type_name::names_type;
     pub use core;
     pub use serde;

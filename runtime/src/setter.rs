@@ -157,3 +157,42 @@ impl<T: ODataValue> Slot<T> {
 pub fn nested_member<T: ODataValue>(out: &mut Vec<u8>, key: &'static [u8], slot: &Slot<T>) {
     slot.write_member(out, key);
 }
+
+/// Met by no property the builder may set: the bound of the method a read-only property gets,
+/// so that calling it is one clear error.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "this property is read-only: a PATCH cannot set it",
+    label = "read-only property",
+    note = "the service sets it (a key, a computed or a navigation property: \
+            `#[odata(read_only)]`); it is still read from responses"
+)]
+pub trait Writable {}
+
+#[diagnostic::do_not_recommend]
+impl Writable for () {}
+
+/// Met by no type: the bound of `patch(…)` on a Resource that declares no path.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` declares no path, so it has no `patch` constructor",
+    label = "no `#[odata(path = …)]` on `{Self}`",
+    note = "add `#[odata(path = \"/…/{{id}}\")]` (or `path(name = …)` for `patch_name(…)`) \
+            to the type; a type used only inside others is a `ComplexType`, whose changes \
+            `patch()` builds"
+)]
+pub trait HasPath {}
+
+#[diagnostic::do_not_recommend]
+impl HasPath for () {}
+
+/// A resource whose builder has `diff(&old, &new)`: `#[derive(Resource)]` implements it when
+/// every writable property's type is `PartialEq + Clone` (and an OData value).
+pub trait Diff {
+    /// The resource's PATCH builder.
+    type Builder;
+
+    /// Sets on `builder` the changes from `old` to `new`; what the builder's `diff` calls.
+    #[doc(hidden)]
+    fn diff_into(builder: &mut Self::Builder, old: &Self, new: &Self);
+}

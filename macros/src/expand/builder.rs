@@ -19,7 +19,7 @@ pub fn builder_ident(cont: &Container) -> syn::Ident {
 fn writable<'c>(cont: &'c Container) -> impl Iterator<Item = &'c Field<'c>> {
     cont.fields()
         .iter()
-        .filter(|f| f.role == Role::Property && !f.read_only)
+        .filter(|f| f.role == Role::Property && f.writable)
 }
 
 /// The type a setter takes: `T` for `Option<T>` and for `T`.
@@ -71,9 +71,14 @@ pub fn impls(cont: &Container) -> TokenStream {
     let capacity = body_capacity(cont);
     let diff = diff(cont);
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
+    let (markers, stubs) = read_only_stubs(cont);
     quote! {
+        #markers
+
         #[automatically_derived]
         impl #builder {
+            #stubs
+
             #[inline]
             fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #krate::Error>) -> Self {
                 #builder {
@@ -137,6 +142,31 @@ pub fn impls(cont: &Container) -> TokenStream {
 fn diff(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let krate = &cont.krate;
+    quote! {
+        /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
+        /// where a nullable property became `None`), so a read–modify–write sends only the
+        /// changes. A complex value that changed sends only its changed nested properties
+        /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
+        /// undeclared properties are never sent. Available when every writable property's
+        /// type is `PartialEq + Clone`.
+        #[inline]
+        pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
+        where
+            for<'__diff> #ident: #krate::setter::Diff<Builder = Self>,
+        {
+            <#ident as #krate::setter::Diff>::diff_into(&mut self, old, new);
+            self
+        }
+    }
+}
+
+/// `impl Diff`, which `diff` calls. Its bounds are higher-ranked so that they are checked where
+/// `diff` is called, not where the resource is declared: field types without
+/// `PartialEq + Clone` only lose `diff`.
+pub fn diff_impl(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let krate = &cont.krate;
+    let builder = builder_ident(cont);
     let p = private(cont);
     let bounds = writable(cont).map(|field| {
         let ty = value_type(field);
@@ -146,24 +176,22 @@ fn diff(cont: &Container) -> TokenStream {
         let member = field.ident;
         if field.option_inner.is_some() {
             let nullable = !field.non_nullable;
-            quote!(#p::diff_option(&mut self.#member, &old.#member, &new.#member, #nullable);)
+            quote!(#p::diff_option(&mut __builder.#member, &__old.#member, &__new.#member, #nullable);)
         } else {
-            quote!(#p::diff_value(&mut self.#member, &old.#member, &new.#member);)
+            quote!(#p::diff_value(&mut __builder.#member, &__old.#member, &__new.#member);)
         }
     });
     quote! {
-        /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
-        /// where a nullable property became `None`), so a read–modify–write sends only the
-        /// changes. A complex value that changed sends only its changed nested properties
-        /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
-        /// undeclared properties are never sent.
-        #[inline]
-        pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
+        #[automatically_derived]
+        impl #krate::setter::Diff for #ident
         where
             #(#bounds)*
         {
-            #(#calls)*
-            self
+            type Builder = #builder;
+            #[inline]
+            fn diff_into(__builder: &mut #builder, __old: &Self, __new: &Self) {
+                #(#calls)*
+            }
         }
     }
 }
@@ -255,14 +283,18 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
         quote!(#p::nested_member::<#ty>(__out, #key, &self.#member);)
     });
     let members = writable(cont).map(|field| field.ident);
+    let (markers, stubs) = read_only_stubs(cont);
     quote! {
         // Every complex type has nested changes; a crate that never uses them (a binary, a
         // private module) must not be told its setters are dead code: they are spanned on the
         // user's fields, where rustc would report them.
+        #markers
+
         #[automatically_derived]
         #[allow(dead_code)]
         impl #builder {
             #(#setters)*
+            #stubs
         }
 
         #[automatically_derived]
@@ -291,6 +323,65 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
                 #builder {
                     #(#init)*
                 }
+            }
+        }
+    }
+}
+
+/// For each read-only property, a type named like it and a builder method of its name whose
+/// bound that type never meets: calling it is one error, "`createdDateTime` is read-only",
+/// spanned on the call (rather than rustc's "no method named …" with a misleading
+/// suggestion). Hidden from the docs.
+fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
+    let p = private(cont);
+    let stubs: Vec<_> = cont
+        .fields()
+        .iter()
+        .filter(|field| field.read_only_stub)
+        .collect();
+    let marker = |field: &Field| {
+        syn::parse_str::<syn::Ident>(&field.wire).unwrap_or_else(|_| field.ident.clone())
+    };
+    let markers = stubs.iter().map(|field| {
+        let marker = marker(field);
+        quote! {
+            #[allow(non_camel_case_types, dead_code)]
+            #[doc(hidden)]
+            pub struct #marker;
+        }
+    });
+    let methods = stubs.iter().map(|field| {
+        let member = field.ident;
+        let marker = marker(field);
+        quote! {
+            #[doc(hidden)]
+            #[allow(dead_code)]
+            #[inline]
+            pub fn #member<__V>(self, _: __V) -> Self
+            where
+                for<'__r> #marker: #p::Writable,
+            {
+                self
+            }
+        }
+    });
+    (quote!(#(#markers)*), quote!(#(#methods)*))
+}
+
+/// A Resource without a path has no constructor; `patch(…)` on it is one error saying so.
+pub fn no_path(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = private(cont);
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #[doc(hidden)]
+            #[allow(dead_code)]
+            pub fn patch<__A, __R>(_: __A) -> __R
+            where
+                for<'__r> #ident: #p::HasPath,
+            {
+                ::core::unreachable!()
             }
         }
     }

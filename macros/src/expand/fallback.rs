@@ -18,7 +18,11 @@ pub fn for_container(cont: &Container) -> TokenStream {
     );
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
-            let impls = [type_impl(cont, &TokenStream::new()), builder::impls(cont)];
+            let impls = [
+                type_impl(cont, &TokenStream::new()),
+                builder::impls(cont),
+                builder::diff_impl(cont),
+            ];
             wrap(builder::declaration(cont), &quote!(#stubs #(#impls)*))
         }
         Kind::ComplexType => {

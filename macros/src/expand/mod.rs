@@ -70,6 +70,7 @@ fn full(cont: &Container) -> TokenStream {
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
+                builder::no_path(cont),
             ];
             wrap(TokenStream::new(), &quote!(#(#impls)*))
         }
@@ -80,6 +81,7 @@ fn full(cont: &Container) -> TokenStream {
                 de::expand(cont),
                 value::expand(cont),
                 builder::impls(cont),
+                builder::diff_impl(cont),
             ];
             wrap(builder::declaration(cont), &quote!(#(#impls)*))
         }

@@ -14,7 +14,7 @@ pub fn expand(cont: &Container) -> TokenStream {
     let krate = &cont.krate;
     let p = private(cont);
     let type_member = type_member(cont);
-    let writable: Vec<_> = cont.properties().filter(|f| !f.read_only).collect();
+    let writable: Vec<_> = cont.properties().filter(|f| f.writable).collect();
     let writes = writable.iter().map(|field| write(&p, field));
     let changes = writable.iter().map(|field| change(&p, field));
     let additional = cont.field_with(Role::Additional).map(|field| {

@@ -109,27 +109,14 @@ const _: () = {
         /// where a nullable property became `None`), so a read–modify–write sends only the
         /// changes. A complex value that changed sends only its changed nested properties
         /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
-        /// undeclared properties are never sent.
+        /// undeclared properties are never sent. Available when every writable property's
+        /// type is `PartialEq + Clone`.
         #[inline]
         pub fn diff(mut self, old: &Team, new: &Team) -> Self
         where
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
+            for<'__diff> Team: ::odata_resource::setter::Diff<Builder = Self>,
         {
-            ::odata_resource::__private::diff_option(
-                &mut self.id,
-                &old.id,
-                &new.id,
-                true,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.display_name,
-                &old.display_name,
-                &new.display_name,
-                true,
-            );
+            <Team as ::odata_resource::setter::Diff>::diff_into(&mut self, old, new);
             self
         }
         /// Builds the request: the JSON body holds exactly the properties set, after
@@ -166,6 +153,31 @@ const _: () = {
                     167usize,
                 ),
             )
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::setter::Diff for Team
+    where
+        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+    {
+        type Builder = TeamPatch;
+        #[inline]
+        fn diff_into(__builder: &mut TeamPatch, __old: &Self, __new: &Self) {
+            ::odata_resource::__private::diff_option(
+                &mut __builder.id,
+                &__old.id,
+                &__new.id,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.display_name,
+                &__old.display_name,
+                &__new.display_name,
+                true,
+            );
         }
     }
 };

@@ -396,8 +396,32 @@ const _: () = {
             ::odata_resource::__private::end_changes(__out, __at)
         }
     }
+    #[allow(non_camel_case_types, dead_code)]
+    #[doc(hidden)]
+    pub struct id;
+    #[allow(non_camel_case_types, dead_code)]
+    #[doc(hidden)]
+    pub struct createdDateTime;
     #[automatically_derived]
     impl TeamsAsyncOperationPatch {
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #[inline]
+        pub fn id<__V>(self, _: __V) -> Self
+        where
+            for<'__r> id: ::odata_resource::__private::Writable,
+        {
+            self
+        }
+        #[doc(hidden)]
+        #[allow(dead_code)]
+        #[inline]
+        pub fn created_date_time<__V>(self, _: __V) -> Self
+        where
+            for<'__r> createdDateTime: ::odata_resource::__private::Writable,
+        {
+            self
+        }
         #[inline]
         fn __new(
             __path: ::core::result::Result<
@@ -532,7 +556,8 @@ const _: () = {
         /// where a nullable property became `None`), so a read–modify–write sends only the
         /// changes. A complex value that changed sends only its changed nested properties
         /// (OData merges it); a collection is sent whole. Read-only properties, annotations and
-        /// undeclared properties are never sent.
+        /// undeclared properties are never sent. Available when every writable property's
+        /// type is `PartialEq + Clone`.
         #[inline]
         pub fn diff(
             mut self,
@@ -540,62 +565,14 @@ const _: () = {
             new: &TeamsAsyncOperation,
         ) -> Self
         where
-            for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
-                + ::core::clone::Clone + ::odata_resource::ODataValue,
-            for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
-                + ::core::clone::Clone + ::odata_resource::ODataValue,
-            for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
-            for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
-            for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
-            for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone
-                + ::odata_resource::ODataValue,
+            for<'__diff> TeamsAsyncOperation: ::odata_resource::setter::Diff<
+                Builder = Self,
+            >,
         {
-            ::odata_resource::__private::diff_option(
-                &mut self.operation_type,
-                &old.operation_type,
-                &new.operation_type,
-                false,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.status,
-                &old.status,
-                &new.status,
-                false,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.last_action_date_time,
-                &old.last_action_date_time,
-                &new.last_action_date_time,
-                false,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.attempts_count,
-                &old.attempts_count,
-                &new.attempts_count,
-                false,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.target_resource_id,
-                &old.target_resource_id,
-                &new.target_resource_id,
-                true,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.target_resource_location,
-                &old.target_resource_location,
-                &new.target_resource_location,
-                true,
-            );
-            ::odata_resource::__private::diff_option(
-                &mut self.error,
-                &old.error,
-                &new.error,
-                true,
+            <TeamsAsyncOperation as ::odata_resource::setter::Diff>::diff_into(
+                &mut self,
+                old,
+                new,
             );
             self
         }
@@ -671,6 +648,75 @@ const _: () = {
                     455usize,
                 ),
             )
+        }
+    }
+    #[automatically_derived]
+    impl ::odata_resource::setter::Diff for TeamsAsyncOperation
+    where
+        for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
+            + ::core::clone::Clone + ::odata_resource::ODataValue,
+        for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
+            + ::core::clone::Clone + ::odata_resource::ODataValue,
+        for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+        for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+        for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone
+            + ::odata_resource::ODataValue,
+    {
+        type Builder = TeamsAsyncOperationPatch;
+        #[inline]
+        fn diff_into(
+            __builder: &mut TeamsAsyncOperationPatch,
+            __old: &Self,
+            __new: &Self,
+        ) {
+            ::odata_resource::__private::diff_option(
+                &mut __builder.operation_type,
+                &__old.operation_type,
+                &__new.operation_type,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.status,
+                &__old.status,
+                &__new.status,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.last_action_date_time,
+                &__old.last_action_date_time,
+                &__new.last_action_date_time,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.attempts_count,
+                &__old.attempts_count,
+                &__new.attempts_count,
+                false,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.target_resource_id,
+                &__old.target_resource_id,
+                &__new.target_resource_id,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.target_resource_location,
+                &__old.target_resource_location,
+                &__new.target_resource_location,
+                true,
+            );
+            ::odata_resource::__private::diff_option(
+                &mut __builder.error,
+                &__old.error,
+                &__new.error,
+                true,
+            );
         }
     }
 };
