@@ -216,9 +216,12 @@ pub mod __private {
     pub use crate::ser::{begin as begin_serialize, end as end_serialize};
     pub use crate::setter::{nested_member, HasPath, Slot, Writable};
     pub use crate::type_name::names_type;
-    pub use core;
+    // the public items generated code names, so that it needs no other path into the crate
+    pub use crate::setter::{Diff, NestedPatch, PropertyValue};
+    pub use crate::{
+        Error, ODataEnum, ODataType, ODataValue, PatchRequest, UnknownEnumMember,
+    };
     pub use serde;
-    pub use serde_json;
 }
 
 #[cfg(test)]
