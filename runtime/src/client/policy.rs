@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use crate::RetryAfter;
+use crate::retry_after::RetryAfter;
 
 /// When the [`Client`](super::Client) retries, and how long it waits.
 ///

@@ -1,6 +1,7 @@
-//! [`ODataValue`]: how a property value is written into an OData JSON request body.
+//! [`ODataValue`]: how a property value is written into an OData JSON request body, and its
+//! impls for Rust's own types.
 
-use crate::json;
+use super::json;
 
 /// A value that can be written into an OData JSON request body.
 ///

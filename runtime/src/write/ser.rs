@@ -4,8 +4,9 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::type_name::qualified_name;
-use crate::Annotations;
+use crate::error::Error;
+use crate::types::annotations::Annotations;
+use crate::types::type_name::qualified_name;
 
 /// Opens the map and writes `@odata.type` and the kept annotations.
 ///
@@ -60,4 +61,20 @@ pub fn end<M: SerializeMap>(
         map.serialize_entry(name, value)?;
     }
     map.end()
+}
+
+/// Writes a value (a resource's full representation, say) as JSON through its `Serialize`.
+///
+/// ```
+/// let json = odata_resource_runtime::to_vec(&vec![1, 2]).unwrap();
+/// assert_eq!(json, b"[1,2]");
+/// ```
+///
+/// # Errors
+/// [`Error::Json`] if the value cannot be written as JSON (a map with non-string keys).
+pub fn to_vec<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(value).map_err(|e| Error::Json {
+        path: String::new(),
+        message: e.to_string(),
+    })
 }

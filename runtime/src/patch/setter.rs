@@ -1,7 +1,8 @@
 //! What a builder's setter accepts ([`PropertyValue`]): a whole value, or the changes to a
 //! complex value ([`NestedPatch`]), and what the builder keeps for each property ([`Slot`]).
 
-use crate::ODataValue;
+use crate::write::object::member;
+use crate::write::ODataValue;
 
 /// A value a builder's setter accepts for a property of type `T`: anything that converts
 /// `Into<T>` (sent whole), or, for a complex property, the nested changes built with the complex
@@ -124,17 +125,17 @@ impl<T: ODataValue> Slot<T> {
         match self {
             Slot::Absent => false,
             Slot::Null => {
-                crate::body::member(out, key);
+                member(out, key);
                 out.extend_from_slice(b"null");
                 false
             }
             Slot::Value(value) => {
-                crate::body::member(out, key);
+                member(out, key);
                 value.write_json(out);
                 value.needs_unknown_enum_members()
             }
             Slot::Written(written) => {
-                crate::body::member(out, key);
+                member(out, key);
                 out.extend_from_slice(&written.json);
                 written.needs_unknown_members
             }

@@ -8,7 +8,8 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::{json, ODataEnum, ODataValue, UnknownEnumMember};
+use crate::types::enums::{ODataEnum, UnknownEnumMember};
+use crate::write::{json, ODataValue};
 
 /// A combination of members of a flags enumeration, in the order given (or received), each
 /// once. Members the crate does not know are kept when `E` has an `#[odata(other)]` variant.

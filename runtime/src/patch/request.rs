@@ -4,12 +4,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::OnceLock;
 
-use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, IF_MATCH};
+use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, Method};
 use serde::de::DeserializeOwned;
 
-use crate::path::check_header_value;
-use crate::{Error, ServiceError};
+use crate::error::Error;
+use crate::read::parse_response;
 
 /// A PATCH request built by a generated builder: method, path (relative to the service root),
 /// headers and the JSON body. Send it with any HTTP client through [`PatchRequest::to_http`],
@@ -94,20 +94,17 @@ impl<T> PatchRequest<T> {
     /// # Errors
     /// [`Error::InvalidServiceRoot`] as for [`PatchRequest::url`].
     pub fn to_http(&self, service_root: &str) -> Result<http::Request<Vec<u8>>, Error> {
-        let url = self.url(service_root)?;
-        let mut request = http::Request::new(self.body().to_vec());
-        *request.method_mut() = Method::PATCH;
-        *request.uri_mut() =
-            url.parse()
-                .map_err(|e: http::uri::InvalidUri| Error::InvalidServiceRoot {
-                    root: service_root.to_owned(),
-                    reason: e.to_string(),
-                })?;
-        *request.headers_mut() = match self.headers.get() {
+        let headers = match self.headers.get() {
             Some(headers) => HeaderMap::clone(headers),
             None => self.header_map(),
         };
-        Ok(request)
+        http_request(
+            Method::PATCH,
+            service_root,
+            self.path(),
+            self.body().to_vec(),
+            headers,
+        )
     }
 }
 
@@ -125,6 +122,30 @@ impl<T: DeserializeOwned> PatchRequest<T> {
     ) -> Result<Option<T>, Error> {
         parse_response(response)
     }
+}
+
+/// An `http::Request` to `path` below `service_root` (see [`join_root`]).
+///
+/// # Errors
+/// [`Error::InvalidServiceRoot`] as for [`join_root`].
+pub(crate) fn http_request(
+    method: Method,
+    service_root: &str,
+    path: &str,
+    body: Vec<u8>,
+    headers: HeaderMap,
+) -> Result<http::Request<Vec<u8>>, Error> {
+    let url = join_root(service_root, path)?;
+    let mut request = http::Request::new(body);
+    *request.method_mut() = method;
+    *request.uri_mut() =
+        url.parse()
+            .map_err(|e: http::uri::InvalidUri| Error::InvalidServiceRoot {
+                root: service_root.to_owned(),
+                reason: e.to_string(),
+            })?;
+    *request.headers_mut() = headers;
+    Ok(request)
 }
 
 /// `service_root` (absolute `http`/`https`, no query or fragment; a trailing `/` is dropped)
@@ -145,26 +166,6 @@ pub(crate) fn join_root(service_root: &str, path: &str) -> Result<String, Error>
         return Err(invalid("a service root has no query or fragment"));
     }
     Ok(format!("{root}{path}"))
-}
-
-/// Reads a response for a resource type `T`; see [`PatchRequest::parse_response`].
-///
-/// # Errors
-/// As [`PatchRequest::parse_response`].
-pub fn parse_response<T: DeserializeOwned, B: AsRef<[u8]>>(
-    response: &http::Response<B>,
-) -> Result<Option<T>, Error> {
-    let status = response.status();
-    if !status.is_success() {
-        return Err(Error::Service(Box::new(ServiceError::from_response(
-            response,
-        ))));
-    }
-    let body = response.body().as_ref();
-    if status == http::StatusCode::NO_CONTENT || body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
-    }
-    crate::from_slice(body).map(Some)
 }
 
 impl<T> Clone for PatchRequest<T> {
@@ -215,120 +216,11 @@ fn canonical_case(name: &HeaderName) -> String {
         .collect()
 }
 
-/// What every generated builder holds besides its properties: the path (or why it could not be
-/// built) and the headers added so far. Generated code calls it; users call the builder.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct PatchBase {
-    /// The path, or why it could not be built (boxed: the rare case should not make every
-    /// builder bigger).
-    path: Result<Vec<u8>, Box<Error>>,
-    headers: Vec<(String, String)>,
-}
-
-impl PatchBase {
-    /// Starts a builder for a path built by [`crate::path::request_path`].
-    #[inline]
-    pub fn new(path: Result<Vec<u8>, Error>) -> Self {
-        PatchBase {
-            path: path.map_err(Box::new),
-            headers: Vec::new(),
-        }
-    }
-
-    /// Sets a header, replacing what an earlier call set for the same name (names compare
-    /// case-insensitively), except `Prefer`, a list: each call adds one more preference.
-    /// Checked in [`crate::body::PatchBody::finish`].
-    pub fn header(&mut self, name: &str, value: &str) {
-        if !name.eq_ignore_ascii_case("prefer") {
-            self.headers
-                .retain(|(earlier, _)| !earlier.eq_ignore_ascii_case(name));
-        }
-        self.headers.push((name.to_owned(), value.to_owned()));
-    }
-
-    /// Sets `If-Match` (an ETag from a previous response, or `*`), replacing an earlier one.
-    pub fn if_match(&mut self, etag: &str) {
-        self.header(IF_MATCH.as_str(), etag);
-    }
-
-    /// Starts the body, in the path's own buffer (when the path could be built; otherwise the
-    /// body is written for nothing and [`crate::body::PatchBody::finish`] returns the path's
-    /// error). The body carries the headers on.
-    #[inline]
-    pub fn body(self, type_member: &'static [u8], capacity: usize) -> crate::body::PatchBody {
-        let (path, error) = match self.path {
-            Ok(path) => (path, None),
-            Err(error) => (Vec::new(), Some(error)),
-        };
-        crate::body::PatchBody::after(path, type_member, capacity, self.headers, error)
-    }
-}
-
-/// Checks the headers a builder added, then adds `Prefer: include-unknown-enum-members` if the
-/// body needs it. The usual request has neither: that case is decided inline, with no call and
-/// no allocation.
-///
-/// # Errors
-/// [`Error::InvalidHeader`] for the first bad header.
-#[inline]
-pub(crate) fn checked_headers(
-    headers: Vec<(String, String)>,
-    needs_unknown_members: bool,
-) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
-    if headers.is_empty() && !needs_unknown_members {
-        return Ok(Vec::new());
-    }
-    let mut added = Vec::with_capacity(headers.len() + usize::from(needs_unknown_members));
-    for (name, value) in headers {
-        added.push(checked_header(&name, &value)?);
-    }
-    if needs_unknown_members {
-        added.push((
-            HeaderName::from_static("prefer"),
-            HeaderValue::from_static("include-unknown-enum-members"),
-        ));
-    }
-    Ok(added)
-}
-
-fn checked_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
-    let invalid = |reason: String| Error::InvalidHeader {
-        name: name.to_owned(),
-        reason,
-    };
-    let header = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| invalid("not a valid header name".to_owned()))?;
-    if header == CONTENT_TYPE || header == CONTENT_LENGTH {
-        return Err(invalid("set by the builder from the body".to_owned()));
-    }
-    check_header_value(value).map_err(invalid)?;
-    let value = HeaderValue::from_str(value).map_err(|e| invalid(e.to_string()))?;
-    Ok((header, value))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::setter::Slot;
-
-    #[test]
-    fn a_header_set_twice_is_sent_once_with_the_last_value_but_preferences_add_up() {
-        let mut base = PatchBase::new(Ok(b"/a".to_vec()));
-        base.if_match("W/\"1\"");
-        base.header("x-custom", "a");
-        base.header("If-Match", "W/\"2\"");
-        base.header("X-Custom", "b");
-        base.header("Prefer", "return=minimal");
-        base.header("prefer", "odata.maxpagesize=5");
-        base.if_match("W/\"3\"");
-        let request: PatchRequest<()> = base.body(b"", 0).finish().unwrap();
-        let headers = request.headers();
-        let all = |name: &str| -> Vec<_> { headers.get_all(name).iter().collect() };
-        assert_eq!(all("if-match"), ["W/\"3\""]);
-        assert_eq!(all("x-custom"), ["b"]);
-        assert_eq!(all("prefer"), ["return=minimal", "odata.maxpagesize=5"]);
-    }
+    use crate::patch::base::PatchBase;
+    use crate::patch::setter::Slot;
 
     #[test]
     fn path_and_body_share_one_buffer() {

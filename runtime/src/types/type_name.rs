@@ -5,7 +5,7 @@
 /// or the whole value when it has no `#` (Graph's reader accepts `microsoft.graph.x`).
 ///
 /// ```
-/// use odata_resource_runtime::type_name::qualified_name;
+/// use odata_resource_runtime::__private::qualified_name;
 ///
 /// assert_eq!(qualified_name("#microsoft.graph.teamsAsyncOperation"), "microsoft.graph.teamsAsyncOperation");
 /// assert_eq!(qualified_name("microsoft.graph.operationError"), "microsoft.graph.operationError");
@@ -23,7 +23,7 @@ pub fn qualified_name(value: &str) -> &str {
 /// Graph's schema alias `graph.` in place of `microsoft.graph.`.
 ///
 /// ```
-/// use odata_resource_runtime::type_name::names_type;
+/// use odata_resource_runtime::__private::names_type;
 ///
 /// let declared = "microsoft.graph.teamsAsyncOperation";
 /// assert!(names_type("#microsoft.graph.teamsAsyncOperation", declared));

@@ -11,8 +11,9 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::de::Key;
-use crate::type_name::qualified_name;
+use crate::read::de::Key;
+use crate::types::type_name::qualified_name;
+use crate::write::{json, ODataValue};
 
 /// An enum of derived types dispatched on `@odata.type`; `#[derive(Polymorphic)]` implements it.
 #[doc(hidden)]
@@ -219,7 +220,7 @@ impl Serialize for UnknownType {
 }
 
 #[diagnostic::do_not_recommend]
-impl crate::ODataValue for UnknownType {
+impl ODataValue for UnknownType {
     /// Writes it back as received (`@odata.type` first, annotations left out).
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Map::new();
@@ -234,6 +235,6 @@ impl crate::ODataValue for UnknownType {
                 object.insert(name.clone(), value.clone());
             }
         }
-        crate::json::write_serde(out, &object);
+        json::write_serde(out, &object);
     }
 }

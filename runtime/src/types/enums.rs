@@ -112,8 +112,8 @@ impl<E: ODataEnum> Visitor<'_> for EnumVisitor<E> {
 #[inline]
 pub fn write_json<E: ODataEnum>(value: &E, declared: bool, out: &mut Vec<u8>) {
     if declared {
-        crate::json::write_plain_str(out, value.wire_name());
+        crate::write::json::write_plain_str(out, value.wire_name());
     } else {
-        crate::json::write_str(out, value.wire_name());
+        crate::write::json::write_str(out, value.wire_name());
     }
 }

@@ -125,7 +125,7 @@ impl Annotations {
     pub fn type_name(&self) -> Option<&str> {
         self.odata_type
             .as_deref()
-            .map(crate::type_name::qualified_name)
+            .map(crate::types::type_name::qualified_name)
     }
 
     /// `@odata.context`.

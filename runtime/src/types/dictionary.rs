@@ -10,9 +10,10 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::de::{in_member, Key};
-use crate::setter::{NestedPatch, PropertyValue, Slot};
-use crate::{json, ODataValue};
+use crate::patch::setter::{NestedPatch, PropertyValue, Slot};
+use crate::read::de::Key;
+use crate::read::error_path::in_member;
+use crate::write::{json, ODataValue};
 
 /// A JSON object whose members are entries: keys chosen at run time, values of one type.
 ///

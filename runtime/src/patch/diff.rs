@@ -2,8 +2,9 @@
 //! new value differs from the old one, and for two values of a complex type only the nested
 //! properties that changed (OData merges a complex value: OData 4.0 Part 1 §11.4.3).
 
-use crate::setter::{Slot, Written};
-use crate::ODataValue;
+use crate::write::ODataValue;
+
+use super::setter::{Slot, Written};
 
 /// For an `Option` property: a new `None` where the old had a value sends `null` (when
 /// `nullable`; a non-nullable property cannot be cleared and is left out); a value where there

@@ -1,0 +1,32 @@
+//! The one door generated code goes through: everything an expansion names, re-exported.
+//! Not a public API.
+
+// `PatchBody` is not named by generated code, but rustc names it in the note on a property
+// type that is not `ODataValue` ("required by a bound in `…::__private::PatchBody::property`").
+pub use crate::error::Error;
+pub use crate::patch::base::PatchBase;
+pub use crate::patch::body::PatchBody;
+pub use crate::patch::diff::{option as diff_option, value as diff_value};
+pub use crate::patch::headers::check_header_value;
+pub use crate::patch::path::{build_path, check_segment, request_path};
+pub use crate::patch::request::PatchRequest;
+pub use crate::patch::setter::{
+    nested_member, Diff, HasPath, NestedPatch, PropertyValue, Slot, Writable,
+};
+pub use crate::read::de::{
+    expecting, finish, items, optional_items, property, undeclared, Key, Undeclared,
+};
+pub use crate::types::enums::{
+    deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
+    ODataEnum, UnknownEnumMember,
+};
+pub use crate::types::odata_type::ODataType;
+pub use crate::types::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
+pub use crate::types::type_name::{names_type, qualified_name};
+pub use crate::write::object::{
+    begin_changes, begin_object, change_optional, change_required, end_changes, end_object,
+    object_additional, object_optional, object_property,
+};
+pub use crate::write::ser::{begin as begin_serialize, end as end_serialize};
+pub use crate::write::ODataValue;
+pub use serde;

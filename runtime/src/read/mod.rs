@@ -1,0 +1,13 @@
+//! Reading JSON bodies and responses: [`from_slice`] (a BOM skipped, UTF-8 checked once, the
+//! property path of an error), the helpers the derived `Deserialize` calls, the property path in
+//! their messages, and a service's answer (a resource, or an error body).
+
+pub(crate) mod de;
+mod error_body;
+pub(crate) mod error_path;
+mod from_slice;
+mod response;
+
+pub use from_slice::from_slice;
+pub(crate) use from_slice::without_bom;
+pub use response::parse_response;

@@ -1,0 +1,39 @@
+//! [`ODataType`]: an OData structured type and its namespace-qualified name.
+
+/// An OData structured type (entity or complex type) with its namespace-qualified name.
+///
+/// `#[derive(Resource)]` and `#[derive(ComplexType)]` implement it.
+///
+/// ```
+/// use odata_resource_runtime::ODataType;
+///
+/// struct Team;
+/// impl ODataType for Team {
+///     const TYPE_NAME: &'static str = "microsoft.graph.team";
+/// }
+/// assert_eq!(Team::TYPE_NAME, "microsoft.graph.team");
+/// ```
+pub trait ODataType {
+    /// The namespace-qualified name, without `#` (e.g. `microsoft.graph.teamsAsyncOperation`).
+    const TYPE_NAME: &'static str;
+
+    /// Serializes the value; `typed` asks for its declared `@odata.type` even where the value
+    /// alone cannot vouch for it (a `Polymorphic` enum knows its variant's type). The derives
+    /// implement it (their `Serialize` calls it with `false`); the default is the type's own
+    /// `Serialize`.
+    ///
+    /// # Errors
+    /// The serializer's.
+    #[doc(hidden)]
+    fn serialize_typed<S: serde::Serializer>(
+        &self,
+        serializer: S,
+        typed: bool,
+    ) -> Result<S::Ok, S::Error>
+    where
+        Self: serde::Serialize,
+    {
+        let _ = typed;
+        self.serialize(serializer)
+    }
+}
