@@ -1,8 +1,6 @@
 //! Real data: every teamsAsyncOperation payload of `../shared/corpus` that is not a doc-stub
 //! placeholder parses, and serializes back with every property identical.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -64,7 +62,7 @@ fn operations(value: &Value, out: &mut Vec<Value>) {
 
 #[test]
 fn every_real_payload_round_trips() {
-    let corpus = common::shared_dir().join("corpus");
+    let corpus = crate::common::shared_dir().join("corpus");
     let flagged = flagged(&corpus);
     let mut files = Vec::new();
     json_files(&corpus, &mut files);

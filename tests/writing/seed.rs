@@ -1,9 +1,7 @@
 //! Seed conformance: the "Update operations" page's example request, built by the library, and
 //! its example response, read and written back.
 
-mod common;
-
-use common::{seed_example, seed_json, without_nested_hash};
+use crate::common::{seed_example, seed_json, without_nested_hash};
 use odata_resource::{DateTimeOffset, ODataType};
 use serde_json::Value;
 use teams_model::{

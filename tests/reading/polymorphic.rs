@@ -1,7 +1,5 @@
 //! Polymorphism: an enum of derived types dispatched on `@odata.type`, with `entity` as the base.
 
-mod common;
-
 use odata_resource::{
     from_slice, Annotations, ComplexType, Map, Polymorphic, Resource, UnknownType, Value,
 };
@@ -172,7 +170,7 @@ fn writing_puts_the_variants_type_first() {
 
 #[test]
 fn a_property_typed_as_the_base_reads_real_collections() {
-    let corpus = common::shared_dir().join("corpus/graph-docs");
+    let corpus = crate::common::shared_dir().join("corpus/graph-docs");
     let devices: Page = from_slice(
         &std::fs::read(corpus.join("beta/teamworkdeviceoperation-list.1.response.json")).unwrap(),
     )

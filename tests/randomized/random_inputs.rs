@@ -8,9 +8,7 @@
 //! On a machine with a nightly toolchain, `cargo fuzz run parse_response` (see `fuzz/README.md`)
 //! explores the same entry points with coverage guidance and no bound.
 
-mod common;
-
-#[path = "../fuzz/entry_points.rs"]
+#[path = "../../fuzz/entry_points.rs"]
 mod entry_points;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -282,7 +280,7 @@ fn assert_mixed(name: &str, accepted: u32, iterations: u32) {
 
 /// `../shared/corpus`, with a clear failure when it is missing.
 fn corpus_dir() -> PathBuf {
-    let dir = common::shared_dir().join("corpus/real-world");
+    let dir = crate::common::shared_dir().join("corpus/real-world");
     assert!(
         dir.is_dir(),
         "the corpus is missing: expected {} (../shared/corpus beside the repository)",
@@ -317,7 +315,7 @@ fn response_seeds() -> Vec<Vec<u8>> {
         .count();
     assert!(pnp > 0, "no pnpcore/*.response.json in the corpus");
     let mut seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
-    seeds.push(common::seed_example("Response").1.into_bytes());
+    seeds.push(crate::common::seed_example("Response").1.into_bytes());
     seeds.push(
         br#"{"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","request-id":"r","client-request-id":"c"},"message":"Please retry again later.","details":[{"code":"d","message":"m","target":"t"}]}}"#
             .to_vec(),

@@ -1,8 +1,6 @@
 //! Flags enums: Graph's `clonableTeamParts` (`IsFlags="true"`), read from the corpus's CSDL and
 //! the team-clone request bodies of Graph's docs.
 
-mod common;
-
 use odata_resource::{Flags, ODataEnum, ODataValue};
 
 /// `microsoft.graph.clonableTeamParts`.
@@ -20,7 +18,7 @@ enum ClonableTeamParts {
 #[test]
 fn the_members_are_those_of_graph_metadata() {
     let csdl = std::fs::read_to_string(
-        common::shared_dir().join("corpus/csdl/v1.0/clonableTeamParts.xml"),
+        crate::common::shared_dir().join("corpus/csdl/v1.0/clonableTeamParts.xml"),
     )
     .unwrap();
     assert!(csdl.contains(r#"IsFlags="true""#));
@@ -34,7 +32,7 @@ fn the_members_are_those_of_graph_metadata() {
 
 #[test]
 fn docs_request_bodies_round_trip_in_order() {
-    let docs = common::shared_dir().join("corpus/graph-docs");
+    let docs = crate::common::shared_dir().join("corpus/graph-docs");
     let mut checked = 0;
     for dir in ["v1.0", "beta"] {
         for entry in std::fs::read_dir(docs.join(dir)).unwrap() {
