@@ -57,7 +57,7 @@ pub fn impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);
     let type_member = type_member(cont);
@@ -141,7 +141,7 @@ pub fn impls(cont: &Container) -> TokenStream {
 /// resource is declared: field types without `PartialEq + Clone` only lose `diff`.
 fn diff(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let krate = cont.krate();
     quote! {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
@@ -165,7 +165,7 @@ fn diff(cont: &Container) -> TokenStream {
 /// `PartialEq + Clone` only lose `diff`.
 pub fn diff_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let builder = builder_ident(cont);
     let p = private(cont);
     let bounds = writable(cont).map(|field| {
@@ -197,7 +197,7 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
 }
 
 fn setters(cont: &Container, field: &Field) -> TokenStream {
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let p = private(cont);
     let member = field.ident;
     let ty = value_type(field);
@@ -271,7 +271,7 @@ pub fn nested_declaration(cont: &Container) -> TokenStream {
 pub fn nested_impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let p = private(cont);
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);

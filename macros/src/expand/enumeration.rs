@@ -12,7 +12,7 @@ const SENTINEL: &str = "unknownFutureValue";
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let p = private(cont);
     let Data::Enum(variants) = &cont.data else {
         return TokenStream::new();

@@ -14,7 +14,7 @@ pub fn for_container(cont: &Container) -> TokenStream {
         cont.ident,
         &syn::Generics::default(),
         cont.kind,
-        &cont.krate,
+        &cont.krate(),
     );
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
@@ -45,9 +45,10 @@ pub fn for_container(cont: &Container) -> TokenStream {
 
 /// Stubs for an item whose shape does not fit the derive (an enum for `Resource`, a generic
 /// struct, …); they carry the item's generics.
-pub fn for_shape(input: &syn::DeriveInput, kind: Kind, krate: &TokenStream) -> TokenStream {
+pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
     let ident = &input.ident;
-    let stubs = stubs(ident, &input.generics, kind, krate);
+    let (kind, krate) = (cont.kind, cont.krate());
+    let stubs = stubs(ident, &input.generics, kind, &krate);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let odata_type = match kind {
         Kind::Enum | Kind::Polymorphic => TokenStream::new(),

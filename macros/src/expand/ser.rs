@@ -11,7 +11,7 @@ use crate::ast::{Container, Role};
 /// `impl Serialize`: the value as kept (see `typed_method`).
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let p = private(cont);
     quote! {
         #[automatically_derived]
@@ -88,6 +88,6 @@ fn field_ref(cont: &Container, role: Role) -> TokenStream {
 
 /// `<crate>::__private`.
 pub fn private(cont: &Container) -> TokenStream {
-    let krate = &cont.krate;
+    let krate = cont.krate();
     quote!(#krate::__private)
 }

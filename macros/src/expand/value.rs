@@ -11,7 +11,7 @@ use crate::ast::{Container, Field, Kind, Role};
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let krate = cont.krate();
     let p = private(cont);
     let type_member = type_member(cont);
     let writable: Vec<_> = cont.properties().filter(|f| f.writable).collect();
