@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ser::private;
+use super::private;
 use super::{key_bytes, type_member};
 use crate::ast::{Container, Field, Role};
 

@@ -5,17 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{builder, type_impl, wrap};
+use super::{builder, private, type_impl, wrap};
 use crate::ast::{Container, Kind};
 
 /// Stubs for an item whose attributes have errors.
 pub fn for_container(cont: &Container) -> TokenStream {
-    let stubs = stubs(
-        cont.ident,
-        &syn::Generics::default(),
-        cont.kind,
-        &cont.krate(),
-    );
+    let stubs = stubs(cont.ident, &syn::Generics::default(), cont);
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
             let impls = [
@@ -48,7 +43,7 @@ pub fn for_container(cont: &Container) -> TokenStream {
 pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
     let ident = &input.ident;
     let (kind, krate) = (cont.kind, cont.krate());
-    let stubs = stubs(ident, &input.generics, kind, &krate);
+    let stubs = stubs(ident, &input.generics, cont);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let odata_type = match kind {
         Kind::Enum | Kind::Polymorphic => TokenStream::new(),
@@ -61,13 +56,9 @@ pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
     wrap(TokenStream::new(), &quote!(#stubs #odata_type))
 }
 
-fn stubs(
-    ident: &syn::Ident,
-    generics: &syn::Generics,
-    kind: Kind,
-    krate: &TokenStream,
-) -> TokenStream {
-    let p = quote!(#krate::__private);
+fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> TokenStream {
+    let (kind, krate) = (cont.kind, cont.krate());
+    let p = private(cont);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let mut de_generics = generics.clone();
     de_generics.params.insert(0, syn::parse_quote!('de));

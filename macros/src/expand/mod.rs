@@ -85,6 +85,12 @@ fn full(cont: &Container) -> TokenStream {
     }
 }
 
+/// `<crate>::__private`: the one path by which generated code reaches the runtime.
+fn private(cont: &Container) -> TokenStream {
+    let krate = cont.krate();
+    quote!(#krate::__private)
+}
+
 /// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const.
 fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
     quote! {

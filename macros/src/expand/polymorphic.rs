@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ser::private;
+use super::private;
 use crate::ast::{Container, Data, PolymorphicRole};
 
 pub fn expand(cont: &Container) -> TokenStream {

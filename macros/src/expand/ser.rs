@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use super::private;
 use crate::ast::{Container, Role};
 
 /// `impl Serialize`: the value as kept (see `typed_method`).
@@ -84,10 +85,4 @@ fn field_ref(cont: &Container, role: Role) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     }
-}
-
-/// `<crate>::__private`.
-pub fn private(cont: &Container) -> TokenStream {
-    let krate = cont.krate();
-    quote!(#krate::__private)
 }

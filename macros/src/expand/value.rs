@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ser::private;
+use super::private;
 use super::{key_bytes, type_member};
 use crate::ast::{Container, Field, Kind, Role};
 
