@@ -57,7 +57,6 @@ pub fn impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let krate = cont.krate();
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);
     let type_member = type_member(cont);
@@ -80,7 +79,7 @@ pub fn impls(cont: &Container) -> TokenStream {
             #stubs
 
             #[inline]
-            fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #krate::Error>) -> Self {
+            fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #p::Error>) -> Self {
                 #builder {
                     __base: #p::PatchBase::new(__path),
                     #(#init)*
@@ -122,7 +121,7 @@ pub fn impls(cont: &Container) -> TokenStream {
             /// # Errors
             /// A path parameter that would re-route the request, or a bad header.
             #[inline]
-            pub fn build(self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
+            pub fn build(self) -> ::core::result::Result<#p::PatchRequest<#ident>, #p::Error> {
                 let mut __body = self.__base.body(#type_member, #capacity);
                 #(#writes)*
                 __body.finish()
@@ -141,7 +140,7 @@ pub fn impls(cont: &Container) -> TokenStream {
 /// resource is declared: field types without `PartialEq + Clone` only lose `diff`.
 fn diff(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = cont.krate();
+    let p = private(cont);
     quote! {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
@@ -152,9 +151,9 @@ fn diff(cont: &Container) -> TokenStream {
         #[inline]
         pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
         where
-            for<'__diff> #ident: #krate::setter::Diff<Builder = Self>,
+            for<'__diff> #ident: #p::Diff<Builder = Self>,
         {
-            <#ident as #krate::setter::Diff>::diff_into(&mut self, old, new);
+            <#ident as #p::Diff>::diff_into(&mut self, old, new);
             self
         }
     }
@@ -165,12 +164,11 @@ fn diff(cont: &Container) -> TokenStream {
 /// `PartialEq + Clone` only lose `diff`.
 pub fn diff_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = cont.krate();
     let builder = builder_ident(cont);
     let p = private(cont);
     let bounds = writable(cont).map(|field| {
         let ty = value_type(field);
-        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #krate::ODataValue,)
+        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #p::ODataValue,)
     });
     let calls = writable(cont).map(|field| {
         let member = field.ident;
@@ -183,7 +181,7 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #krate::setter::Diff for #ident
+        impl #p::Diff for #ident
         where
             #(#bounds)*
         {
@@ -197,7 +195,6 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
 }
 
 fn setters(cont: &Container, field: &Field) -> TokenStream {
-    let krate = cont.krate();
     let p = private(cont);
     let member = field.ident;
     let ty = value_type(field);
@@ -205,13 +202,13 @@ fn setters(cont: &Container, field: &Field) -> TokenStream {
     // The methods are spanned on the field, so rustc's notes about them ("there is a method
     // `status` with a similar name", "required by this bound") point at the field, not at the
     // derive.
-    let value_trait = super::respan(quote!(#krate::PropertyValue), ty.span());
+    let value_trait = super::respan(quote!(#p::PropertyValue), ty.span());
     let value = quote_spanned!(ty.span()=> #value_trait<#ty, __How>);
     let setter = quote_spanned! {member.span()=>
         #[doc = #set_doc]
         #[inline]
         pub fn #member<__How>(mut self, value: impl #value) -> Self {
-            self.#member = #krate::PropertyValue::into_slot(value);
+            self.#member = #p::PropertyValue::into_slot(value);
             self
         }
     };
@@ -271,7 +268,6 @@ pub fn nested_declaration(cont: &Container) -> TokenStream {
 pub fn nested_impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
-    let krate = cont.krate();
     let p = private(cont);
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);
@@ -298,7 +294,7 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::ODataValue for #builder {
+        impl #p::ODataValue for #builder {
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::begin_object(__out, #type_member);
                 #(#writes)*
@@ -310,7 +306,7 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::NestedPatch for #builder {
+        impl #p::NestedPatch for #builder {
             type Target = #ident;
         }
 

@@ -42,13 +42,13 @@ pub fn for_container(cont: &Container) -> TokenStream {
 /// struct, …); they carry the item's generics.
 pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
     let ident = &input.ident;
-    let (kind, krate) = (cont.kind, cont.krate());
+    let p = private(cont);
     let stubs = stubs(ident, &input.generics, cont);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let odata_type = match kind {
+    let odata_type = match cont.kind {
         Kind::Enum | Kind::Polymorphic => TokenStream::new(),
         Kind::Resource | Kind::ComplexType => quote! {
-            impl #impl_generics #krate::ODataType for #ident #ty_generics #where_clause {
+            impl #impl_generics #p::ODataType for #ident #ty_generics #where_clause {
                 const TYPE_NAME: &'static str = "";
             }
         },
@@ -57,7 +57,7 @@ pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
 }
 
 fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> TokenStream {
-    let (kind, krate) = (cont.kind, cont.krate());
+    let kind = cont.kind;
     let p = private(cont);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let mut de_generics = generics.clone();
@@ -83,7 +83,7 @@ fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> Toke
         }
     };
     let value = quote! {
-        impl #impl_generics #krate::ODataValue for #ident #where_clause {
+        impl #impl_generics #p::ODataValue for #ident #where_clause {
             fn write_json(&self, _: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 ::core::unreachable!()
             }
@@ -94,13 +94,13 @@ fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> Toke
         Kind::Enum => quote! {
             #serde
             #value
-            impl #impl_generics #krate::ODataEnum for #ident #where_clause {
+            impl #impl_generics #p::ODataEnum for #ident #where_clause {
                 const NAME: &'static str = "";
                 const MEMBERS: &'static [&'static str] = &[];
                 fn wire_name(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
-                fn from_wire_name(_: &::core::primitive::str) -> ::core::result::Result<Self, #krate::UnknownEnumMember> {
+                fn from_wire_name(_: &::core::primitive::str) -> ::core::result::Result<Self, #p::UnknownEnumMember> {
                     ::core::unreachable!()
                 }
                 fn is_unknown_future_member(&self) -> ::core::primitive::bool {
@@ -119,7 +119,7 @@ fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> Toke
                 }
             }
             impl #impl_generics ::core::str::FromStr for #ident #where_clause {
-                type Err = #krate::UnknownEnumMember;
+                type Err = #p::UnknownEnumMember;
                 fn from_str(_: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                     ::core::unreachable!()
                 }

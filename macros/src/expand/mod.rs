@@ -106,7 +106,7 @@ fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
 /// `impl ODataType`, with `items` (the derived `serialize_typed`) in it.
 fn type_impl(cont: &Container, items: &TokenStream) -> TokenStream {
     let ident = cont.ident;
-    let krate = cont.krate();
+    let p = private(cont);
     let name = cont
         .type_name
         .as_ref()
@@ -114,7 +114,7 @@ fn type_impl(cont: &Container, items: &TokenStream) -> TokenStream {
         .unwrap_or_default();
     quote! {
         #[automatically_derived]
-        impl #krate::ODataType for #ident {
+        impl #p::ODataType for #ident {
             const TYPE_NAME: &'static str = #name;
             #items
         }

@@ -9,7 +9,6 @@ use crate::ast::{Container, Data, PolymorphicRole};
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = cont.krate();
     let p = private(cont);
     let Data::Polymorphic(variants) = &cont.data else {
         return TokenStream::new();
@@ -26,7 +25,7 @@ pub fn expand(cont: &Container) -> TokenStream {
     let arms = typed.iter().map(|(variant, ty)| {
         quote! {
             ::core::option::Option::Some(__name)
-                if #p::names_type(__name, <#ty as #krate::ODataType>::TYPE_NAME) =>
+                if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) =>
             {
                 ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?))
             }
@@ -45,7 +44,7 @@ pub fn expand(cont: &Container) -> TokenStream {
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
     // a typed variant writes its type (the enum knows it); the unknown one, what it kept
     let writes = typed.iter().map(|(variant, ty)| {
-        quote!(#ident::#variant(__value) => <#ty as #krate::ODataType>::serialize_typed(__value, __serializer, true),)
+        quote!(#ident::#variant(__value) => <#ty as #p::ODataType>::serialize_typed(__value, __serializer, true),)
     });
     let write_unknown = unknown.map(|v| {
         let variant = v.ident;
@@ -94,17 +93,17 @@ pub fn expand(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::ODataValue for #ident {
+        impl #p::ODataValue for #ident {
             #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 match self {
-                    #(#ident::#all(__value) => #krate::ODataValue::write_json(__value, __out),)*
+                    #(#ident::#all(__value) => #p::ODataValue::write_json(__value, __out),)*
                 }
             }
             #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 match self {
-                    #(#ident::#all(__value) => #krate::ODataValue::needs_unknown_enum_members(__value),)*
+                    #(#ident::#all(__value) => #p::ODataValue::needs_unknown_enum_members(__value),)*
                 }
             }
         }

@@ -12,7 +12,6 @@ use crate::ast::{Container, Role};
 /// `impl Serialize`: the value as kept (see `typed_method`).
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = cont.krate();
     let p = private(cont);
     quote! {
         #[automatically_derived]
@@ -22,7 +21,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             where
                 __S: #p::serde::Serializer,
             {
-                <Self as #krate::ODataType>::serialize_typed(self, __serializer, false)
+                <Self as #p::ODataType>::serialize_typed(self, __serializer, false)
             }
         }
     }
