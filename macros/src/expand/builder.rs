@@ -71,10 +71,12 @@ pub fn impls(cont: &Container) -> TokenStream {
     let diff = diff(cont);
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
     let (markers, stubs) = read_only_stubs(cont);
+    let setters_allow = setters_allow();
     quote! {
         #markers
 
         #[automatically_derived]
+        #setters_allow
         impl #builder {
             #stubs
 
@@ -129,6 +131,9 @@ pub fn impls(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
+        // One argument per placeholder of the path template, in template order (the
+        // constructors' contract): a deep Graph path has more than clippy's seven.
+        #[allow(clippy::too_many_arguments)]
         impl #ident {
             #(#constructors)*
         }
@@ -192,6 +197,13 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
             }
         }
     }
+}
+
+/// The lint an impl of setters allows. A setter is named after its property, which is the
+/// user's to name: a property `add` (or `sub`, `mul`, …) gets a setter `add(self, value) ->
+/// Self`, which `clippy::should_implement_trait` takes for `std::ops::Add::add`.
+fn setters_allow() -> TokenStream {
+    quote!(#[allow(clippy::should_implement_trait)])
 }
 
 fn setters(cont: &Container, field: &Field) -> TokenStream {
@@ -280,14 +292,16 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
     });
     let members = writable(cont).map(|field| field.ident);
     let (markers, stubs) = read_only_stubs(cont);
+    let setters_allow = setters_allow();
     quote! {
-        // Every complex type has nested changes; a crate that never uses them (a binary, a
-        // private module) must not be told its setters are dead code: they are spanned on the
-        // user's fields, where rustc would report them.
         #markers
 
         #[automatically_derived]
+        // Every complex type has nested changes; a crate that never uses them (a binary, a
+        // private module) must not be told its setters are dead code: they are spanned on the
+        // user's fields, where rustc would report them.
         #[allow(dead_code)]
+        #setters_allow
         impl #builder {
             #(#setters)*
             #stubs
@@ -341,6 +355,8 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
     let markers = stubs.iter().map(|field| {
         let marker = marker(field);
         quote! {
+            // Named like the wire name (`createdDateTime`), for rustc to show in the error; never
+            // built, only named in a bound.
             #[allow(non_camel_case_types, dead_code)]
             #[doc(hidden)]
             pub struct #marker;
@@ -351,6 +367,7 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
         let marker = marker(field);
         quote! {
             #[doc(hidden)]
+            // There to be called by mistake; never called in a crate that compiles.
             #[allow(dead_code)]
             #[inline]
             pub fn #member<__V>(self, _: __V) -> Self
@@ -372,6 +389,7 @@ pub fn no_path(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #ident {
             #[doc(hidden)]
+            // There to be called by mistake; never called in a crate that compiles.
             #[allow(dead_code)]
             pub fn patch<__A, __R>(_: __A) -> __R
             where

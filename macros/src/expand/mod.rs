@@ -91,12 +91,13 @@ fn private(cont: &Container) -> TokenStream {
     quote!(#krate::__private)
 }
 
-/// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const.
+/// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const. No
+/// lint is allowed wholesale: the user's lint levels reach generated code, and the few lints
+/// an item cannot avoid are allowed on that item, with the reason (`tests/lints.rs`).
 fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
     quote! {
         #outside
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #impls
         };

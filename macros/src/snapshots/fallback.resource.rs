@@ -6,7 +6,6 @@ pub struct TeamPatch {
     display_name: ::odata_resource::__private::Slot<String>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     impl ::odata_resource::__private::serde::Serialize for Team {
         fn serialize<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -34,6 +33,7 @@ const _: () = {
         const TYPE_NAME: &'static str = "microsoft.graph.team";
     }
     #[automatically_derived]
+    #[allow(clippy::should_implement_trait)]
     impl TeamPatch {
         #[inline]
         fn __new(
@@ -142,6 +142,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
     impl Team {
         ///Starts a PATCH of `/teams/{teamsId}`.
         #[inline]

@@ -5,7 +5,6 @@ pub struct OperationErrorPatch {
     message: ::odata_resource::__private::Slot<String>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::ODataType for OperationError {
@@ -178,6 +177,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(dead_code)]
+    #[allow(clippy::should_implement_trait)]
     impl OperationErrorPatch {
         ///Sets `code`.
         #[inline]

@@ -6,7 +6,6 @@ pub struct OperationPagePatch {
     count: ::odata_resource::__private::Slot<i64>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::ODataType for OperationPage {
@@ -201,6 +200,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(dead_code)]
+    #[allow(clippy::should_implement_trait)]
     impl OperationPagePatch {
         ///Sets `value`.
         #[inline]

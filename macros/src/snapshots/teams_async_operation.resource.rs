@@ -11,7 +11,6 @@ pub struct TeamsAsyncOperationPatch {
     error: ::odata_resource::__private::Slot<OperationError>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::ODataType for TeamsAsyncOperation {
@@ -403,6 +402,7 @@ const _: () = {
     #[doc(hidden)]
     pub struct createdDateTime;
     #[automatically_derived]
+    #[allow(clippy::should_implement_trait)]
     impl TeamsAsyncOperationPatch {
         #[doc(hidden)]
         #[allow(dead_code)]
@@ -627,6 +627,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
     impl TeamsAsyncOperation {
         ///Starts a PATCH of `/teams/{teamsId}/operations`.
         #[inline]

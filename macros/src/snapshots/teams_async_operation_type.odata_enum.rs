@@ -1,5 +1,4 @@
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::ODataEnum for TeamsAsyncOperationType {
