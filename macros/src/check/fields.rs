@@ -8,6 +8,7 @@ use quote::ToTokens;
 
 use super::wire_names;
 use crate::ast::{last_segment_is, Field, Kind, Role};
+use crate::attr;
 use crate::ctxt::Ctxt;
 
 /// Builder methods every Resource builder has; a field setter must not take their names.
@@ -133,28 +134,30 @@ fn special_key(field: &Field) -> TokenStream {
 /// is never in a PATCH body): remove it".
 fn no_property_attributes_on_special(cx: &Ctxt, fields: &[Field]) {
     for field in fields {
-        let Some(Special { key, .. }) = special(field.role) else {
-            continue;
-        };
-        let attrs = &field.attrs;
-        if let Some(rename) = &attrs.rename {
-            cx.error_spanned_by(
-                rename,
-                format!(
-                    "`rename` has no meaning on the `{key}` field: it has no wire name; remove it"
-                ),
-            );
+        if let Some(Special { key, .. }) = special(field.role) {
+            property_attributes_meaningless(cx, &field.attrs, key);
         }
-        for (flag, given) in [
-            ("read_only", &attrs.read_only),
-            ("non_nullable", &attrs.non_nullable),
-        ] {
-            if let Some(given) = given {
-                cx.error_spanned_by(
-                    given,
-                    format!("`{flag}` has no meaning on the `{key}` field (it is never in a PATCH body): remove it"),
-                );
-            }
+    }
+}
+
+/// An error at each property attribute given on the special field `key`.
+fn property_attributes_meaningless(cx: &Ctxt, attrs: &attr::Field, key: &str) {
+    if let Some(rename) = &attrs.rename {
+        cx.error_spanned_by(
+            rename,
+            format!("`rename` has no meaning on the `{key}` field: it has no wire name; remove it"),
+        );
+    }
+    let flags = [
+        ("read_only", &attrs.read_only),
+        ("non_nullable", &attrs.non_nullable),
+    ];
+    for (flag, given) in flags {
+        if let Some(given) = given {
+            cx.error_spanned_by(
+                given,
+                format!("`{flag}` has no meaning on the `{key}` field (it is never in a PATCH body): remove it"),
+            );
         }
     }
 }
@@ -199,19 +202,24 @@ fn setter_names_free(cx: &Ctxt, fields: &mut [Field], reserved: &[&str]) -> Vec<
         let names = setter_names(field);
         match names.iter().find(|name| taken.contains(name)) {
             Some(name) => {
-                cx.error_spanned_by(
-                    field.ident,
-                    format!(
-                        "field `{}` would get the builder method `{name}()`, which the builder already has; rename the field and keep its wire name with `#[odata(rename = \"{}\")]`",
-                        field.ident, field.wire
-                    ),
-                );
+                setter_name_taken(cx, field, name);
                 field.writable = false;
             }
             None => taken.extend(names),
         }
     }
     taken
+}
+
+/// The error at a property whose setter would be `name`, a name already taken.
+fn setter_name_taken(cx: &Ctxt, field: &Field, name: &str) {
+    cx.error_spanned_by(
+        field.ident,
+        format!(
+            "field `{}` would get the builder method `{name}()`, which the builder already has; rename the field and keep its wire name with `#[odata(rename = \"{}\")]`",
+            field.ident, field.wire
+        ),
+    );
 }
 
 /// `status`, and `clear_status` for a nullable property.
