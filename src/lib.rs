@@ -250,12 +250,15 @@
 //! Container (`Resource`, `ComplexType`):
 //! - `#[odata(type = "namespace.Name")]` (required): written as `"@odata.type": "#namespace.Name"`,
 //!   first in every body.
-//! - `#[odata(path = "/teams/{teamsId}/operations")]`: one unnamed path gives the constructor
-//!   `patch(teams_id)`. `#[odata(path(team = "…"))]` gives `patch_team(…)`; repeatable.
+//! - `#[odata(path = "/teams/{teamsId}/operations")]` (`Resource` only): one unnamed path gives
+//!   the constructor `patch(teams_id)`. `#[odata(path(team = "…"))]` gives `patch_team(…)`;
+//!   repeatable.
 //!   Placeholders (`{teamsId}` or `{team-id}`) are whole segments; the arguments are snake_case,
 //!   in template order, each `impl AsRef<str>`. Values are percent-encoded as one segment each;
 //!   empty, `.`, `..`, `$…` and namespace-qualified values make `build()` fail.
-//! - `#[odata(crate = "::my_sdk::odata")]`: reach this crate through a re-export.
+//! - `#[odata(crate = "::my_sdk::odata")]`: reach this crate through a re-export. The path is
+//!   absolute (`::…` or `crate::…`). Also on `ODataEnum` and `Polymorphic`, where it is the only
+//!   container attribute.
 //! - `#[odata(no_type_annotation)]`: never write `@odata.type` for this type (see
 //!   [`@odata.type` in a PATCH body](#odatatype-in-a-patch-body)).
 //!
@@ -269,9 +272,16 @@
 //! - `#[odata(annotations)]` on an [`Annotations`]: keeps `@odata.etag`, `@odata.context`,
 //!   `@odata.id`, the received `@odata.type` and any other annotation.
 //!
-//! Enum variant:
+//! `ODataEnum` variant:
 //! - `#[odata(rename = "wireName")]`: the wire name (default: the variant in lowerCamelCase).
 //! - `#[odata(other)]` on one `Other(String)` variant: keeps any value this crate does not know.
+//!
+//! `Polymorphic` variant (each is `Variant(Type)`, `Type` a `Resource` or `ComplexType`):
+//! - `#[odata(base)]` (required, on exactly one): the declared type, read when a value has no
+//!   `@odata.type`, and for a type no variant declares when there is no `unknown` variant (the
+//!   received name then stays in its `annotations` field, if it has one).
+//! - `#[odata(unknown)]` (at most one) on a `Variant(UnknownType)`: holds a value of a type no
+//!   variant declares: its received name and its other members, written back unchanged.
 //!
 //! To see what a derive generates, build with `ODATA_RESOURCE_DEBUG=1` (every type) or
 //! `ODATA_RESOURCE_DEBUG=TypeName` (one type): the expansion is printed on stderr.

@@ -1,10 +1,10 @@
 //! The intermediate representation: the user's item with its attributes read, borrowing syn's
-//! nodes. Invalid parts are left out (after recording an error), so the expansion made from it
-//! causes no follow-on errors.
+//! nodes. It only shapes what was read; the rules about it are `check`'s, which reports what
+//! breaks one and makes that part harmless, so the expansion causes no follow-on errors. An item
+//! this derive cannot take at all (a union for `Resource`) is [`Data::Unfit`].
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Type, Visibility};
 
 use crate::attr::{self, PathAttr};
@@ -41,8 +41,8 @@ pub struct Container<'a> {
     /// Whether `type` was written at all, even with a bad value.
     pub type_seen: bool,
     pub paths: Vec<PathAttr>,
-    /// How generated code reaches the facade: `::odata_resource` or the `crate` override.
-    pub krate: TokenStream,
+    /// The `crate` override, if given (see [`Container::krate`]).
+    pub crate_path: Option<attr::CratePath>,
     pub no_type_annotation: bool,
     pub data: Data<'a>,
 }
@@ -51,6 +51,9 @@ pub enum Data<'a> {
     Struct(Vec<Field<'a>>),
     Enum(Vec<Variant<'a>>),
     Polymorphic(Vec<PolymorphicVariant<'a>>),
+    /// An item this derive does not take (a union, a generic type, a struct for ODataEnum, …):
+    /// its error is recorded, and the expansion is stubs that carry the item's generics.
+    Unfit,
 }
 
 /// What a variant of a `Polymorphic` enum stands for.
@@ -64,11 +67,15 @@ pub enum PolymorphicRole {
     Unknown,
 }
 
-/// `Variant(Type)` of a `Polymorphic` enum.
+/// A variant of a `Polymorphic` enum, `Variant(Type)`.
 pub struct PolymorphicVariant<'a> {
     pub ident: &'a Ident,
-    pub ty: &'a Type,
+    pub original: &'a syn::Variant,
+    /// `Type` of `Variant(Type)`; `None` for any other shape (`check` reports and drops it).
+    pub ty: Option<&'a Type>,
+    /// `Base` when both `base` and `unknown` are given (`check` reports that).
     pub role: PolymorphicRole,
+    pub attrs: attr::PolymorphicVariant,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -96,112 +103,58 @@ pub struct Field<'a> {
     /// (set by `check` for read-only properties whose name no builder method takes).
     pub read_only_stub: bool,
     pub non_nullable: bool,
+    /// `Additional` when both `additional` and `annotations` are given (`check` reports that).
     pub role: Role,
     pub attrs: attr::Field,
 }
 
+/// A member of an ODataEnum.
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    /// Unit for a member, `(String)` for the `other` variant (`check` reports any other shape).
+    pub fields: &'a syn::Fields,
+    /// The wire name (the `other` variant's is never used).
     pub wire: String,
+    /// Where the wire name came from (the `rename` literal, or the variant's name).
+    pub wire_span: TokenStream,
     pub other: bool,
+    pub attrs: attr::Variant,
 }
 
 impl<'a> Container<'a> {
-    /// Reads the item; when its shape does not fit the derive at all, `Err` with the crate path
-    /// (for the stub impls).
-    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, kind: Kind) -> Result<Self, TokenStream> {
+    /// Reads the item. One this derive does not take gets [`Data::Unfit`] and an error.
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, kind: Kind) -> Self {
         let keys = if matches!(kind, Kind::Enum | Kind::Polymorphic) {
             ENUM_KEYS
         } else {
             CONTAINER_KEYS
         };
         let attrs = attr::Container::from_attrs(cx, &input.attrs, keys);
-        let krate = match &attrs.krate {
-            Some(path) => path.to_token_stream(),
-            None => quote!(::odata_resource),
-        };
-        if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-            // The stubs of `fallback::for_shape` carry the generics, so no follow-on error.
-            let spanned = match &input.generics.where_clause {
-                Some(clause) if input.generics.params.is_empty() => clause.to_token_stream(),
-                _ => input.generics.to_token_stream(),
-            };
-            cx.error_spanned_by(
-                spanned,
-                format!(
-                    "#[derive({})] does not support generic types: an OData type is concrete; write one type per OData type",
-                    kind.derive_name()
-                ),
-            );
-            return Err(krate);
-        }
-        let data = match (&input.data, kind) {
-            (syn::Data::Struct(data), Kind::Resource | Kind::ComplexType) => {
-                match fields_from_ast(cx, input, data, kind) {
-                    Some(fields) => Data::Struct(fields),
-                    None => return Err(krate),
-                }
-            }
-            (syn::Data::Enum(data), Kind::Enum) if data.variants.is_empty() => {
-                cx.error_spanned_by(
-                    &input.ident,
-                    "an ODataEnum needs at least one member: an OData enumeration type has members",
-                );
-                return Err(krate);
-            }
-            (syn::Data::Enum(data), Kind::Enum) => Data::Enum(variants_from_ast(cx, data)),
-            (syn::Data::Enum(data), Kind::Polymorphic) => {
-                Data::Polymorphic(polymorphic_from_ast(cx, input, data))
-            }
-            (syn::Data::Struct(data), Kind::Polymorphic) => {
-                cx.error_spanned_by(
-                    data.struct_token,
-                    "#[derive(Polymorphic)] needs an enum with one `Variant(Type)` per derived type",
-                );
-                return Err(krate);
-            }
-            (syn::Data::Enum(data), _) => {
-                cx.error_spanned_by(
-                    data.enum_token,
-                    format!(
-                        "#[derive({})] needs a struct with named fields; for an OData enumeration use #[derive(ODataEnum)]",
-                        kind.derive_name()
-                    ),
-                );
-                return Err(krate);
-            }
-            (syn::Data::Union(data), _) => {
-                cx.error_spanned_by(
-                    data.union_token,
-                    format!("#[derive({})] does not support unions", kind.derive_name()),
-                );
-                return Err(krate);
-            }
-            (syn::Data::Struct(data), Kind::Enum) => {
-                cx.error_spanned_by(
-                    data.struct_token,
-                    "#[derive(ODataEnum)] needs an enum; for a structured type use #[derive(Resource)] or #[derive(ComplexType)]",
-                );
-                return Err(krate);
-            }
-        };
-        Ok(Container {
+        Container {
             ident: &input.ident,
             vis: &input.vis,
             kind,
             type_name: attrs.type_name,
             type_seen: attrs.type_seen,
             paths: attrs.paths,
-            krate,
+            crate_path: attrs.krate,
             no_type_annotation: attrs.no_type_annotation,
-            data,
-        })
+            data: data_from_ast(cx, input, kind),
+        }
+    }
+
+    /// How generated code reaches the facade: `::odata_resource` or the `crate` override.
+    pub fn krate(&self) -> TokenStream {
+        match &self.crate_path {
+            Some(given) => given.path.to_token_stream(),
+            None => quote!(::odata_resource),
+        }
     }
 
     pub fn fields(&self) -> &[Field<'a>] {
         match &self.data {
             Data::Struct(fields) => fields,
-            Data::Enum(_) | Data::Polymorphic(_) => &[],
+            Data::Enum(_) | Data::Polymorphic(_) | Data::Unfit => &[],
         }
     }
 
@@ -216,12 +169,72 @@ impl<'a> Container<'a> {
     }
 }
 
+/// The item's fields or variants, when this derive takes its shape.
+fn data_from_ast<'a>(cx: &Ctxt, input: &'a DeriveInput, kind: Kind) -> Data<'a> {
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        generic(cx, input, kind);
+        return Data::Unfit;
+    }
+    match (&input.data, kind) {
+        (syn::Data::Struct(data), Kind::Resource | Kind::ComplexType) => {
+            fields_from_ast(cx, input, data, kind)
+        }
+        (syn::Data::Enum(data), Kind::Enum) => Data::Enum(variants_from_ast(cx, data)),
+        (syn::Data::Enum(data), Kind::Polymorphic) => {
+            Data::Polymorphic(polymorphic_from_ast(cx, data))
+        }
+        (data, _) => {
+            wrong_item(cx, data, kind);
+            Data::Unfit
+        }
+    }
+}
+
+/// An OData type is concrete. The stubs of `fallback::for_shape` carry the generics, so no
+/// follow-on error.
+fn generic(cx: &Ctxt, input: &DeriveInput, kind: Kind) {
+    let spanned = match &input.generics.where_clause {
+        Some(clause) if input.generics.params.is_empty() => clause.to_token_stream(),
+        _ => input.generics.to_token_stream(),
+    };
+    cx.error_spanned_by(
+        spanned,
+        format!(
+            "#[derive({})] does not support generic types: an OData type is concrete; write one type per OData type",
+            kind.derive_name()
+        ),
+    );
+}
+
+/// A struct, enum or union where this derive takes another kind of item.
+fn wrong_item(cx: &Ctxt, data: &syn::Data, kind: Kind) {
+    let derive = kind.derive_name();
+    match (data, kind) {
+        (syn::Data::Struct(data), Kind::Polymorphic) => cx.error_spanned_by(
+            data.struct_token,
+            "#[derive(Polymorphic)] needs an enum with one `Variant(Type)` per derived type",
+        ),
+        (syn::Data::Struct(data), _) => cx.error_spanned_by(
+            data.struct_token,
+            "#[derive(ODataEnum)] needs an enum; for a structured type use #[derive(Resource)] or #[derive(ComplexType)]",
+        ),
+        (syn::Data::Enum(data), _) => cx.error_spanned_by(
+            data.enum_token,
+            format!("#[derive({derive})] needs a struct with named fields; for an OData enumeration use #[derive(ODataEnum)]"),
+        ),
+        (syn::Data::Union(data), _) => cx.error_spanned_by(
+            data.union_token,
+            format!("#[derive({derive})] does not support unions"),
+        ),
+    }
+}
+
 fn fields_from_ast<'a>(
     cx: &Ctxt,
     input: &'a DeriveInput,
     data: &'a syn::DataStruct,
     kind: Kind,
-) -> Option<Vec<Field<'a>>> {
+) -> Data<'a> {
     let named = match &data.fields {
         syn::Fields::Named(named) => named,
         syn::Fields::Unnamed(unnamed) => {
@@ -232,7 +245,7 @@ fn fields_from_ast<'a>(
                     kind.derive_name()
                 ),
             );
-            return None;
+            return Data::Unfit;
         }
         syn::Fields::Unit => {
             cx.error_spanned_by(
@@ -242,10 +255,10 @@ fn fields_from_ast<'a>(
                     kind.derive_name()
                 ),
             );
-            return None;
+            return Data::Unfit;
         }
     };
-    Some(
+    Data::Struct(
         named
             .named
             .iter()
@@ -258,24 +271,11 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
     let ident = field.ident.as_ref()?;
     let attrs = attr::Field::from_attrs(cx, &field.attrs);
     let role = match (&attrs.additional, &attrs.annotations) {
-        (Some(_), Some(annotations)) => {
-            cx.error_spanned_by(
-                annotations,
-                "a field cannot be both `additional` (undeclared properties, a `Map<String, Value>`) and `annotations` (`@…` members, an `Annotations`): use one field for each",
-            );
-            Role::Additional
-        }
-        (Some(_), None) => Role::Additional,
+        (Some(_), _) => Role::Additional,
         (None, Some(_)) => Role::Annotations,
         (None, None) => Role::Property,
     };
-    let (wire, wire_span) = match &attrs.rename {
-        Some(lit) => (lit.value(), lit.to_token_stream()),
-        None => (
-            snake_to_lower_camel(&ident.to_string()),
-            ident.to_token_stream(),
-        ),
-    };
+    let (wire, wire_span) = wire_name(attrs.rename.as_ref(), ident, snake_to_lower_camel);
     Some(Field {
         ident,
         ty: &field.ty,
@@ -289,6 +289,18 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
         role,
         attrs,
     })
+}
+
+/// The wire name and where it came from: the `rename` literal, else `ident` in lowerCamelCase.
+fn wire_name(
+    rename: Option<&LitStr>,
+    ident: &Ident,
+    camel: fn(&str) -> String,
+) -> (String, TokenStream) {
+    match rename {
+        Some(lit) => (lit.value(), lit.to_token_stream()),
+        None => (camel(&ident.to_string()), ident.to_token_stream()),
+    }
 }
 
 /// `T` for `Option<T>` (written with any path ending in `Option`).
@@ -329,159 +341,49 @@ pub fn last_segment_is(ty: &Type, name: &str) -> bool {
 }
 
 fn variants_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<Variant<'a>> {
-    let mut variants: Vec<Variant<'a>> = Vec::new();
-    for variant in &data.variants {
-        let attrs = attr::Variant::from_attrs(cx, &variant.attrs);
-        if attrs.other {
-            if let Some(first) = variants.iter().find(|v| v.other) {
-                let mut error = syn::Error::new_spanned(
-                    &variant.ident,
-                    "only one variant can be `#[odata(other)]`: it receives every unknown member; remove the attribute here",
-                );
-                error.combine(syn::Error::new_spanned(
-                    first.ident,
-                    "the first `other` variant",
-                ));
-                cx.syn_error(error);
-                continue;
+    data.variants
+        .iter()
+        .map(|variant| {
+            let attrs = attr::Variant::from_attrs(cx, &variant.attrs);
+            let (wire, wire_span) =
+                wire_name(attrs.rename.as_ref(), &variant.ident, pascal_to_lower_camel);
+            Variant {
+                ident: &variant.ident,
+                fields: &variant.fields,
+                wire,
+                wire_span,
+                other: attrs.other,
+                attrs,
             }
-            if !is_string_tuple(&variant.fields) {
-                let spanned = match &variant.fields {
-                    syn::Fields::Unit => variant.ident.to_token_stream(),
-                    syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => {
-                        f.unnamed[0].ty.to_token_stream()
-                    }
-                    fields => fields.to_token_stream(),
-                };
-                cx.error_spanned_by(
-                    spanned,
-                    format!(
-                        "the `#[odata(other)]` variant holds the unknown member's text: write `{}(String)`",
-                        variant.ident
-                    ),
-                );
-                continue;
-            }
-            if let Some(rename) = &attrs.rename {
-                cx.error_spanned_by(
-                    rename,
-                    "the `other` variant has no wire name of its own (it keeps whatever it receives): remove `rename`",
-                );
-            }
-        } else if !matches!(variant.fields, syn::Fields::Unit) {
-            let message = if is_string_tuple(&variant.fields) {
-                format!(
-                    "an ODataEnum member carries no data: if `{}` is the catch-all for unknown members, mark it `#[odata(other)]`",
-                    variant.ident
-                )
-            } else {
-                format!(
-                    "an ODataEnum member carries no data: write `{}`; only the one `#[odata(other)]` variant holds data, as `Other(String)`",
-                    variant.ident
-                )
+        })
+        .collect()
+}
+
+fn polymorphic_from_ast<'a>(cx: &Ctxt, data: &'a syn::DataEnum) -> Vec<PolymorphicVariant<'a>> {
+    data.variants
+        .iter()
+        .map(|variant| {
+            let attrs = attr::PolymorphicVariant::from_attrs(cx, &variant.attrs);
+            let role = match (&attrs.base, &attrs.unknown) {
+                (Some(_), _) => PolymorphicRole::Base,
+                (None, Some(_)) => PolymorphicRole::Unknown,
+                (None, None) => PolymorphicRole::Derived,
             };
-            cx.error_spanned_by(&variant.fields, message);
-            continue;
-        }
-        let wire = match &attrs.rename {
-            Some(lit) => lit.value(),
-            None => pascal_to_lower_camel(&variant.ident.to_string()),
-        };
-        if !attrs.other {
-            if let Some(first) = variants.iter().find(|v| !v.other && v.wire == wire) {
-                let spanned: Box<dyn ToTokens> = match &attrs.rename {
-                    Some(lit) => Box::new(lit.clone()),
-                    None => Box::new(variant.ident.clone()),
-                };
-                let mut error = syn::Error::new(
-                    spanned.to_token_stream().span(),
-                    format!("two variants have the wire name \"{wire}\": rename one"),
-                );
-                error.combine(syn::Error::new_spanned(
-                    first.ident,
-                    format!("\"{wire}\" first used here"),
-                ));
-                cx.syn_error(error);
-                continue;
+            PolymorphicVariant {
+                ident: &variant.ident,
+                original: variant,
+                ty: single_type(&variant.fields),
+                role,
+                attrs,
             }
-        }
-        variants.push(Variant {
-            ident: &variant.ident,
-            wire,
-            other: attrs.other,
-        });
-    }
-    variants
+        })
+        .collect()
 }
 
-fn is_string_tuple(fields: &syn::Fields) -> bool {
+/// `T` of a variant `(T)`.
+fn single_type(fields: &syn::Fields) -> Option<&Type> {
     match fields {
-        syn::Fields::Unnamed(unnamed) => {
-            unnamed.unnamed.len() == 1 && last_segment_is(&unnamed.unnamed[0].ty, "String")
-        }
-        _ => false,
+        syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(&fields.unnamed[0].ty),
+        _ => None,
     }
-}
-
-/// The variants of a `Polymorphic` enum: each `Variant(Type)`, exactly one `#[odata(base)]`, at
-/// most one `#[odata(unknown)]` (holding an `odata_resource::UnknownType`).
-fn polymorphic_from_ast<'a>(
-    cx: &Ctxt,
-    input: &'a DeriveInput,
-    data: &'a syn::DataEnum,
-) -> Vec<PolymorphicVariant<'a>> {
-    let mut variants: Vec<PolymorphicVariant<'a>> = Vec::new();
-    for variant in &data.variants {
-        let attrs = attr::PolymorphicVariant::from_attrs(cx, &variant.attrs);
-        let ty = match &variant.fields {
-            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0].ty,
-            _ => {
-                cx.error_spanned_by(
-                    variant,
-                    "each variant of a Polymorphic enum holds one type: `TeamsAsyncOperation(TeamsAsyncOperation)`",
-                );
-                continue;
-            }
-        };
-        let role = match (&attrs.base, &attrs.unknown) {
-            (Some(base), Some(_)) => {
-                cx.error_spanned_by(base, "a variant is either `base` or `unknown`, not both");
-                continue;
-            }
-            (Some(_), None) => PolymorphicRole::Base,
-            (None, Some(_)) => PolymorphicRole::Unknown,
-            (None, None) => PolymorphicRole::Derived,
-        };
-        if role != PolymorphicRole::Derived {
-            if let Some(first) = variants.iter().find(|v| v.role == role) {
-                let key = if role == PolymorphicRole::Base {
-                    "base"
-                } else {
-                    "unknown"
-                };
-                let mut error = syn::Error::new_spanned(
-                    &variant.ident,
-                    format!("a second `{key}` variant: a Polymorphic enum has one"),
-                );
-                error.combine(syn::Error::new_spanned(
-                    first.ident,
-                    format!("the first `{key}` variant"),
-                ));
-                cx.syn_error(error);
-                continue;
-            }
-        }
-        variants.push(PolymorphicVariant {
-            ident: &variant.ident,
-            ty,
-            role,
-        });
-    }
-    if !variants.iter().any(|v| v.role == PolymorphicRole::Base) {
-        cx.error_spanned_by(
-            &input.ident,
-            "a Polymorphic enum needs one `#[odata(base)]` variant: the declared type, read when a value has no `@odata.type`",
-        );
-    }
-    variants
 }

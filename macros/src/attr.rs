@@ -1,5 +1,7 @@
 //! Parsing `#[odata(...)]` at the container, field and variant levels. Each key is one branch;
 //! every problem is recorded in the [`Ctxt`] and parsing goes on, so one compile shows them all.
+//! Only what cannot be read is rejected here (a missing value, a number where a string goes, an
+//! unknown key); whether a value that was read is a good one is decided in `check`.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -26,15 +28,12 @@ impl<T> Attr<T> {
     fn set<S: ToTokens>(&mut self, cx: &Ctxt, spanned: S, value: T) {
         let tokens = spanned.into_token_stream();
         if let Some((first, _)) = &self.first {
-            let mut error = syn::Error::new_spanned(
+            cx.error_repeated(
                 &tokens,
                 format!("duplicate odata attribute `{}`: remove one", self.name),
-            );
-            error.combine(syn::Error::new_spanned(
                 first,
                 format!("`{}` first given here", self.name),
-            ));
-            cx.syn_error(error);
+            );
         } else {
             self.first = Some((tokens, value));
         }
@@ -62,6 +61,12 @@ pub struct PathAttr {
     pub template: Template,
 }
 
+/// `crate = "…"`: the path, and the string it was read from (where errors about it point).
+pub struct CratePath {
+    pub lit: LitStr,
+    pub path: syn::Path,
+}
+
 /// Container attributes of a Resource or ComplexType.
 pub struct Container {
     pub type_name: Option<LitStr>,
@@ -69,7 +74,7 @@ pub struct Container {
     /// again as missing).
     pub type_seen: bool,
     pub paths: Vec<PathAttr>,
-    pub krate: Option<syn::Path>,
+    pub krate: Option<CratePath>,
     pub no_type_annotation: bool,
 }
 
@@ -110,9 +115,6 @@ impl Container {
                 // #[odata(type = "namespace.Name")]
                 type_seen = true;
                 if let Some(lit) = string_value(cx, meta, TYPE, "\"microsoft.graph.team\"")? {
-                    if let Err(message) = check_type_name(&lit.value()) {
-                        cx.error_spanned_by(&lit, message);
-                    }
                     type_name.set(cx, &meta.path, lit);
                 }
             } else if key == PATH {
@@ -121,7 +123,7 @@ impl Container {
             } else if key == CRATE {
                 // #[odata(crate = "::my_sdk::odata")]
                 if let Some(lit) = string_value(cx, meta, CRATE, "\"::odata_resource\"")? {
-                    if let Some(path) = parse_crate_path(cx, &lit) {
+                    if let Some(path) = parse_crate_path(cx, lit) {
                         krate.set(cx, &meta.path, path);
                     }
                 }
@@ -155,7 +157,6 @@ impl Field {
                 // #[odata(rename = "wireName")]
                 RENAME => {
                     if let Some(lit) = string_value(cx, meta, RENAME, "\"wireName\"")? {
-                        check_wire_name(cx, &lit);
                         rename.set(cx, &meta.path, lit);
                     }
                     return Ok(());
@@ -195,7 +196,6 @@ impl Variant {
                 // #[odata(rename = "wireName")]
                 RENAME => {
                     if let Some(lit) = string_value(cx, meta, RENAME, "\"wireName\"")? {
-                        check_wire_name(cx, &lit);
                         rename.set(cx, &meta.path, lit);
                     }
                 }
@@ -431,14 +431,6 @@ fn quoted_path_name(input: ParseStream) -> Option<LitStr> {
 }
 
 fn push_path(cx: &Ctxt, paths: &mut Vec<PathAttr>, name: Option<Ident>, lit: LitStr) {
-    if let Some(name) = &name {
-        if name.to_string().starts_with("r#")
-            || syn::parse_str::<Ident>(&format!("patch_{name}")).is_err()
-        {
-            cx.error_spanned_by(name, "a path's name must be an identifier");
-            return;
-        }
-    }
     match template::parse(&lit.value()) {
         Ok(template) => paths.push(PathAttr {
             name,
@@ -449,81 +441,16 @@ fn push_path(cx: &Ctxt, paths: &mut Vec<PathAttr>, name: Option<Ident>, lit: Lit
     }
 }
 
-fn parse_crate_path(cx: &Ctxt, lit: &LitStr) -> Option<syn::Path> {
+/// `crate = "::path"` read as a path; whether it is absolute is `check`'s rule.
+fn parse_crate_path(cx: &Ctxt, lit: LitStr) -> Option<CratePath> {
     match lit.parse::<syn::Path>() {
-        Ok(path)
-            if path.leading_colon.is_some()
-                || path.segments.first().is_some_and(|s| s.ident == "crate") =>
-        {
-            Some(path)
-        }
-        Ok(_) => {
-            cx.error_spanned_by(
-                lit,
-                format!(
-                    "`crate` must be an absolute path: write \"::{}\" (or start it with `crate::`)",
-                    lit.value()
-                ),
-            );
-            None
-        }
+        Ok(path) => Some(CratePath { lit, path }),
         Err(_) => {
             cx.error_spanned_by(
-                lit,
+                &lit,
                 "`crate` must be the path where this crate is reachable, such as \"::my_sdk::odata\"",
             );
             None
         }
-    }
-}
-
-/// `namespace.Name`: at least two dot-separated identifiers, no `#`, no spaces.
-pub fn check_type_name(name: &str) -> Result<(), String> {
-    if name.starts_with('#') {
-        return Err(format!(
-            "write the type name without `#`: \"{}\" (the `#` is added on the wire)",
-            name.trim_start_matches('#')
-        ));
-    }
-    if name.chars().any(char::is_whitespace) {
-        let joined: String = name.split_whitespace().collect();
-        return Err(format!(
-            "type name \"{name}\" must not contain spaces: write \"{joined}\""
-        ));
-    }
-    let parts: Vec<&str> = name.split('.').collect();
-    let identifiers = parts.iter().all(|p| {
-        p.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    });
-    if parts.len() < 2 || !identifiers {
-        return Err(format!(
-            "type name \"{name}\" must be namespace-qualified, e.g. \"microsoft.graph.team\": identifiers joined by `.`"
-        ));
-    }
-    Ok(())
-}
-
-/// A wire name must be written as is into JSON without escaping and be non-empty.
-/// `#[odata(rename = "@odata.etag")]` → an annotation, which has its own field.
-fn check_wire_name(cx: &Ctxt, lit: &LitStr) {
-    let value = lit.value();
-    if value.is_empty() {
-        cx.error_spanned_by(lit, "`rename` must not be empty: write the property's JSON name, e.g. `#[odata(rename = \"displayName\")]`");
-    } else if value.contains('@') {
-        cx.error_spanned_by(
-            lit,
-            format!("\"{value}\" is an annotation, not a property: keep annotations in an `#[odata(annotations)] annotations: odata_resource::Annotations` field"),
-        );
-    } else if value
-        .chars()
-        .any(|c| c == '"' || c == '\\' || c.is_control())
-    {
-        cx.error_spanned_by(
-            lit,
-            "`rename` must not contain `\"`, `\\` or control characters: OData property names are identifiers",
-        );
     }
 }

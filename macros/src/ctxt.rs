@@ -22,6 +22,20 @@ impl Ctxt {
         self.syn_error(syn::Error::new_spanned(tokens.into_token_stream(), message));
     }
 
+    /// Records an error at `again`, something given a second time, with `note` at `first`,
+    /// where it was given first (as strum's `occurrence_error` does).
+    pub fn error_repeated<A: ToTokens, F: ToTokens>(
+        &self,
+        again: A,
+        message: impl Display,
+        first: F,
+        note: impl Display,
+    ) {
+        let mut error = syn::Error::new_spanned(again.into_token_stream(), message);
+        error.combine(syn::Error::new_spanned(first.into_token_stream(), note));
+        self.syn_error(error);
+    }
+
     /// Records an error.
     pub fn syn_error(&self, error: syn::Error) {
         if let Some(errors) = self.errors.borrow_mut().as_mut() {

@@ -166,6 +166,16 @@ const CASES: &[Case] = &[
     ("polymorphic unit variant", P, r#"enum A { #[odata(base)] B }"#, Error),
     ("polymorphic base twice", P, r#"enum A { #[odata(base)] B(B), #[odata(base)] C(C) }"#, Error),
     ("polymorphic base = 1", P, r#"enum A { #[odata(base = 1)] B(B) }"#, Error),
+    // rules that live in `check` (one home each)
+    ("path name raw", R, r#"#[odata(type = "ns.A")] #[odata(path(r#type = "/a/{id}"))] struct A { x: Option<String> }"#, Error),
+    ("crate relative on a generic struct", C, r#"#[odata(type = "ns.A", crate = "sdk::odata")] struct A<T> { x: Option<T> }"#, Error),
+    ("polymorphic base and unknown", P, r#"enum A { #[odata(base, unknown)] B(B) }"#, Error),
+    ("polymorphic unknown twice", P, r#"enum A { #[odata(base)] B(B), #[odata(unknown)] C(C), #[odata(unknown)] D(D) }"#, Error),
+    ("polymorphic base, derived and unknown", P, r#"enum A { #[odata(base)] B(B), C(C), #[odata(unknown)] D(D) }"#, Clean),
+    ("enum member holding a String", E, r#"enum A { B, C(String) }"#, Error),
+    ("enum rename with a quote", E, r#"enum A { #[odata(rename = "b\"")] B }"#, Error),
+    ("enum renamed onto another member", E, r#"enum A { B, #[odata(rename = "b")] C }"#, Error),
+    ("enum other beside members", E, r#"enum A { B, #[odata(other)] C(String) }"#, Clean),
 ];
 
 /// Expands `source` with `kind`; `Err` holds the panic message.

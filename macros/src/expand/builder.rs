@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ser::private;
+use super::private;
 use super::{key_bytes, type_member};
 use crate::ast::{Container, Field, Role};
 
@@ -57,7 +57,6 @@ pub fn impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let krate = &cont.krate;
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);
     let type_member = type_member(cont);
@@ -72,15 +71,17 @@ pub fn impls(cont: &Container) -> TokenStream {
     let diff = diff(cont);
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
     let (markers, stubs) = read_only_stubs(cont);
+    let setters_allow = setters_allow();
     quote! {
         #markers
 
         #[automatically_derived]
+        #setters_allow
         impl #builder {
             #stubs
 
             #[inline]
-            fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #krate::Error>) -> Self {
+            fn __new(__path: ::core::result::Result<::std::vec::Vec<::core::primitive::u8>, #p::Error>) -> Self {
                 #builder {
                     __base: #p::PatchBase::new(__path),
                     #(#init)*
@@ -122,7 +123,7 @@ pub fn impls(cont: &Container) -> TokenStream {
             /// # Errors
             /// A path parameter that would re-route the request, or a bad header.
             #[inline]
-            pub fn build(self) -> ::core::result::Result<#krate::PatchRequest<#ident>, #krate::Error> {
+            pub fn build(self) -> ::core::result::Result<#p::PatchRequest<#ident>, #p::Error> {
                 let mut __body = self.__base.body(#type_member, #capacity);
                 #(#writes)*
                 __body.finish()
@@ -130,6 +131,9 @@ pub fn impls(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
+        // One argument per placeholder of the path template, in template order (the
+        // constructors' contract): a deep Graph path has more than clippy's seven.
+        #[allow(clippy::too_many_arguments)]
         impl #ident {
             #(#constructors)*
         }
@@ -141,7 +145,7 @@ pub fn impls(cont: &Container) -> TokenStream {
 /// resource is declared: field types without `PartialEq + Clone` only lose `diff`.
 fn diff(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let p = private(cont);
     quote! {
         /// Sets exactly the writable properties whose value in `new` differs from `old` (`null`
         /// where a nullable property became `None`), so a read–modify–write sends only the
@@ -152,9 +156,9 @@ fn diff(cont: &Container) -> TokenStream {
         #[inline]
         pub fn diff(mut self, old: &#ident, new: &#ident) -> Self
         where
-            for<'__diff> #ident: #krate::setter::Diff<Builder = Self>,
+            for<'__diff> #ident: #p::Diff<Builder = Self>,
         {
-            <#ident as #krate::setter::Diff>::diff_into(&mut self, old, new);
+            <#ident as #p::Diff>::diff_into(&mut self, old, new);
             self
         }
     }
@@ -165,12 +169,11 @@ fn diff(cont: &Container) -> TokenStream {
 /// `PartialEq + Clone` only lose `diff`.
 pub fn diff_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
     let builder = builder_ident(cont);
     let p = private(cont);
     let bounds = writable(cont).map(|field| {
         let ty = value_type(field);
-        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #krate::ODataValue,)
+        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #p::ODataValue,)
     });
     let calls = writable(cont).map(|field| {
         let member = field.ident;
@@ -183,7 +186,7 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #krate::setter::Diff for #ident
+        impl #p::Diff for #ident
         where
             #(#bounds)*
         {
@@ -196,8 +199,14 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
     }
 }
 
+/// The lint an impl of setters allows. A setter is named after its property, which is the
+/// user's to name: a property `add` (or `sub`, `mul`, …) gets a setter `add(self, value) ->
+/// Self`, which `clippy::should_implement_trait` takes for `std::ops::Add::add`.
+fn setters_allow() -> TokenStream {
+    quote!(#[allow(clippy::should_implement_trait)])
+}
+
 fn setters(cont: &Container, field: &Field) -> TokenStream {
-    let krate = &cont.krate;
     let p = private(cont);
     let member = field.ident;
     let ty = value_type(field);
@@ -205,13 +214,13 @@ fn setters(cont: &Container, field: &Field) -> TokenStream {
     // The methods are spanned on the field, so rustc's notes about them ("there is a method
     // `status` with a similar name", "required by this bound") point at the field, not at the
     // derive.
-    let value_trait = super::respan(quote!(#krate::PropertyValue), ty.span());
+    let value_trait = super::respan(quote!(#p::PropertyValue), ty.span());
     let value = quote_spanned!(ty.span()=> #value_trait<#ty, __How>);
     let setter = quote_spanned! {member.span()=>
         #[doc = #set_doc]
         #[inline]
         pub fn #member<__How>(mut self, value: impl #value) -> Self {
-            self.#member = #krate::PropertyValue::into_slot(value);
+            self.#member = #p::PropertyValue::into_slot(value);
             self
         }
     };
@@ -271,7 +280,6 @@ pub fn nested_declaration(cont: &Container) -> TokenStream {
 pub fn nested_impls(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
-    let krate = &cont.krate;
     let p = private(cont);
     let setters = writable(cont).map(|field| setters(cont, field));
     let init = absent_slots(cont);
@@ -284,21 +292,23 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
     });
     let members = writable(cont).map(|field| field.ident);
     let (markers, stubs) = read_only_stubs(cont);
+    let setters_allow = setters_allow();
     quote! {
-        // Every complex type has nested changes; a crate that never uses them (a binary, a
-        // private module) must not be told its setters are dead code: they are spanned on the
-        // user's fields, where rustc would report them.
         #markers
 
         #[automatically_derived]
+        // Every complex type has nested changes; a crate that never uses them (a binary, a
+        // private module) must not be told its setters are dead code: they are spanned on the
+        // user's fields, where rustc would report them.
         #[allow(dead_code)]
+        #setters_allow
         impl #builder {
             #(#setters)*
             #stubs
         }
 
         #[automatically_derived]
-        impl #krate::ODataValue for #builder {
+        impl #p::ODataValue for #builder {
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::begin_object(__out, #type_member);
                 #(#writes)*
@@ -310,7 +320,7 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::NestedPatch for #builder {
+        impl #p::NestedPatch for #builder {
             type Target = #ident;
         }
 
@@ -345,6 +355,8 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
     let markers = stubs.iter().map(|field| {
         let marker = marker(field);
         quote! {
+            // Named like the wire name (`createdDateTime`), for rustc to show in the error; never
+            // built, only named in a bound.
             #[allow(non_camel_case_types, dead_code)]
             #[doc(hidden)]
             pub struct #marker;
@@ -355,6 +367,7 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
         let marker = marker(field);
         quote! {
             #[doc(hidden)]
+            // There to be called by mistake; never called in a crate that compiles.
             #[allow(dead_code)]
             #[inline]
             pub fn #member<__V>(self, _: __V) -> Self
@@ -376,6 +389,7 @@ pub fn no_path(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #ident {
             #[doc(hidden)]
+            // There to be called by mistake; never called in a crate that compiles.
             #[allow(dead_code)]
             pub fn patch<__A, __R>(_: __A) -> __R
             where

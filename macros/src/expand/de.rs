@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ser::private;
+use super::private;
 use crate::ast::{vec_item, Container, Role};
 
 pub fn expand(cont: &Container) -> TokenStream {

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ser::private;
+use super::private;
 use crate::ast::{Container, Data};
 
 /// The evolvable-enum sentinel's wire name.
@@ -12,7 +12,6 @@ const SENTINEL: &str = "unknownFutureValue";
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
     let p = private(cont);
     let Data::Enum(variants) = &cont.data else {
         return TokenStream::new();
@@ -28,7 +27,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             quote!(::core::result::Result::Ok(#ident::#o(::core::convert::From::from(__other))))
         }
         None => {
-            quote!(::core::result::Result::Err(#krate::UnknownEnumMember::new::<#ident>(__other)))
+            quote!(::core::result::Result::Err(#p::UnknownEnumMember::new::<#ident>(__other)))
         }
     };
     let sentinel = members.iter().position(|v| v.wire == SENTINEL);
@@ -53,7 +52,7 @@ pub fn expand(cont: &Container) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
-        impl #krate::ODataEnum for #ident {
+        impl #p::ODataEnum for #ident {
             const NAME: &'static str = #name;
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
             #[inline]
@@ -64,7 +63,7 @@ pub fn expand(cont: &Container) -> TokenStream {
                 }
             }
             #[inline]
-            fn from_wire_name(__name: &::core::primitive::str) -> ::core::result::Result<Self, #krate::UnknownEnumMember> {
+            fn from_wire_name(__name: &::core::primitive::str) -> ::core::result::Result<Self, #p::UnknownEnumMember> {
                 match __name {
                     #(#wires => ::core::result::Result::Ok(#ident::#idents),)*
                     __other => #unknown,
@@ -81,7 +80,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             /// The member's name on the wire.
             #[inline]
             pub fn as_str(&self) -> &::core::primitive::str {
-                #krate::ODataEnum::wire_name(self)
+                #p::ODataEnum::wire_name(self)
             }
         }
 
@@ -89,16 +88,16 @@ pub fn expand(cont: &Container) -> TokenStream {
         impl ::core::fmt::Display for #ident {
             #[inline]
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.write_str(#krate::ODataEnum::wire_name(self))
+                __f.write_str(#p::ODataEnum::wire_name(self))
             }
         }
 
         #[automatically_derived]
         impl ::core::str::FromStr for #ident {
-            type Err = #krate::UnknownEnumMember;
+            type Err = #p::UnknownEnumMember;
             #[inline]
             fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                #krate::ODataEnum::from_wire_name(__s)
+                #p::ODataEnum::from_wire_name(__s)
             }
         }
 
@@ -123,14 +122,14 @@ pub fn expand(cont: &Container) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::ODataValue for #ident {
+        impl #p::ODataValue for #ident {
             #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::write_enum(self, #declared, __out);
             }
             #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
-                #krate::ODataEnum::is_unknown_future_member(self)
+                #p::ODataEnum::is_unknown_future_member(self)
             }
         }
     }

@@ -5,17 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{builder, type_impl, wrap};
+use super::{builder, private, type_impl, wrap};
 use crate::ast::{Container, Kind};
 
 /// Stubs for an item whose attributes have errors.
 pub fn for_container(cont: &Container) -> TokenStream {
-    let stubs = stubs(
-        cont.ident,
-        &syn::Generics::default(),
-        cont.kind,
-        &cont.krate,
-    );
+    let stubs = stubs(cont.ident, &syn::Generics::default(), cont);
     match cont.kind {
         Kind::Resource if !cont.paths.is_empty() => {
             let impls = [
@@ -45,14 +40,15 @@ pub fn for_container(cont: &Container) -> TokenStream {
 
 /// Stubs for an item whose shape does not fit the derive (an enum for `Resource`, a generic
 /// struct, …); they carry the item's generics.
-pub fn for_shape(input: &syn::DeriveInput, kind: Kind, krate: &TokenStream) -> TokenStream {
+pub fn for_shape(input: &syn::DeriveInput, cont: &Container) -> TokenStream {
     let ident = &input.ident;
-    let stubs = stubs(ident, &input.generics, kind, krate);
+    let p = private(cont);
+    let stubs = stubs(ident, &input.generics, cont);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let odata_type = match kind {
+    let odata_type = match cont.kind {
         Kind::Enum | Kind::Polymorphic => TokenStream::new(),
         Kind::Resource | Kind::ComplexType => quote! {
-            impl #impl_generics #krate::ODataType for #ident #ty_generics #where_clause {
+            impl #impl_generics #p::ODataType for #ident #ty_generics #where_clause {
                 const TYPE_NAME: &'static str = "";
             }
         },
@@ -60,13 +56,9 @@ pub fn for_shape(input: &syn::DeriveInput, kind: Kind, krate: &TokenStream) -> T
     wrap(TokenStream::new(), &quote!(#stubs #odata_type))
 }
 
-fn stubs(
-    ident: &syn::Ident,
-    generics: &syn::Generics,
-    kind: Kind,
-    krate: &TokenStream,
-) -> TokenStream {
-    let p = quote!(#krate::__private);
+fn stubs(ident: &syn::Ident, generics: &syn::Generics, cont: &Container) -> TokenStream {
+    let kind = cont.kind;
+    let p = private(cont);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let mut de_generics = generics.clone();
     de_generics.params.insert(0, syn::parse_quote!('de));
@@ -91,7 +83,7 @@ fn stubs(
         }
     };
     let value = quote! {
-        impl #impl_generics #krate::ODataValue for #ident #where_clause {
+        impl #impl_generics #p::ODataValue for #ident #where_clause {
             fn write_json(&self, _: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 ::core::unreachable!()
             }
@@ -102,13 +94,13 @@ fn stubs(
         Kind::Enum => quote! {
             #serde
             #value
-            impl #impl_generics #krate::ODataEnum for #ident #where_clause {
+            impl #impl_generics #p::ODataEnum for #ident #where_clause {
                 const NAME: &'static str = "";
                 const MEMBERS: &'static [&'static str] = &[];
                 fn wire_name(&self) -> &::core::primitive::str {
                     ::core::unreachable!()
                 }
-                fn from_wire_name(_: &::core::primitive::str) -> ::core::result::Result<Self, #krate::UnknownEnumMember> {
+                fn from_wire_name(_: &::core::primitive::str) -> ::core::result::Result<Self, #p::UnknownEnumMember> {
                     ::core::unreachable!()
                 }
                 fn is_unknown_future_member(&self) -> ::core::primitive::bool {
@@ -127,7 +119,7 @@ fn stubs(
                 }
             }
             impl #impl_generics ::core::str::FromStr for #ident #where_clause {
-                type Err = #krate::UnknownEnumMember;
+                type Err = #p::UnknownEnumMember;
                 fn from_str(_: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                     ::core::unreachable!()
                 }

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::ast::{Container, Kind};
+use crate::ast::{Container, Data, Kind};
 use crate::check;
 use crate::ctxt::Ctxt;
 
@@ -22,16 +22,13 @@ use crate::ctxt::Ctxt;
 /// of the user's crate free of follow-on errors.
 pub fn derive(input: &DeriveInput, kind: Kind) -> TokenStream {
     let cx = Ctxt::new();
-    let container = Container::from_ast(&cx, input, kind);
-    let mut container = container;
-    if let Ok(cont) = &mut container {
-        check::check(&cx, cont);
-    }
+    let mut cont = Container::from_ast(&cx, input, kind);
+    check::check(&cx, &mut cont);
     let errors = cx.check();
-    let expanded = match (&container, &errors) {
-        (Ok(cont), Ok(())) => full(cont),
-        (Ok(cont), Err(_)) => fallback::for_container(cont),
-        (Err(krate), _) => fallback::for_shape(input, kind, krate),
+    let expanded = match (&cont.data, &errors) {
+        (Data::Unfit, _) => fallback::for_shape(input, &cont),
+        (_, Ok(())) => full(&cont),
+        (_, Err(_)) => fallback::for_container(&cont),
     };
     let errors = errors.err().map(|e| e.to_compile_error());
     let output = quote!(#expanded #errors);
@@ -88,12 +85,19 @@ fn full(cont: &Container) -> TokenStream {
     }
 }
 
-/// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const.
+/// `<crate>::__private`: the one path by which generated code reaches the runtime.
+fn private(cont: &Container) -> TokenStream {
+    let krate = cont.krate();
+    quote!(#krate::__private)
+}
+
+/// `outside` stays at item level (it must be nameable); `impls` go in an anonymous const. No
+/// lint is allowed wholesale: the user's lint levels reach generated code, and the few lints
+/// an item cannot avoid are allowed on that item, with the reason (`tests/lints.rs`).
 fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
     quote! {
         #outside
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #impls
         };
@@ -103,7 +107,7 @@ fn wrap(outside: TokenStream, impls: &TokenStream) -> TokenStream {
 /// `impl ODataType`, with `items` (the derived `serialize_typed`) in it.
 fn type_impl(cont: &Container, items: &TokenStream) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
+    let p = private(cont);
     let name = cont
         .type_name
         .as_ref()
@@ -111,7 +115,7 @@ fn type_impl(cont: &Container, items: &TokenStream) -> TokenStream {
         .unwrap_or_default();
     quote! {
         #[automatically_derived]
-        impl #krate::ODataType for #ident {
+        impl #p::ODataType for #ident {
             const TYPE_NAME: &'static str = #name;
             #items
         }
@@ -128,7 +132,7 @@ fn type_member(cont: &Container) -> syn::LitByteStr {
 }
 
 /// `,"name":` as JSON bytes (the writer drops the comma before an object's first member); wire
-/// names never need escaping (checked in `attr`).
+/// names never need escaping (`check::wire_names::plain`).
 fn key_bytes(wire: &str) -> syn::LitByteStr {
     syn::LitByteStr::new(
         format!(",\"{wire}\":").as_bytes(),

@@ -4,12 +4,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ser::private;
+use super::private;
 use crate::ast::{Container, Data, PolymorphicRole};
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
     let p = private(cont);
     let Data::Polymorphic(variants) = &cont.data else {
         return TokenStream::new();
@@ -17,16 +16,16 @@ pub fn expand(cont: &Container) -> TokenStream {
     let name = ident.to_string();
     let base = variants.iter().find(|v| v.role == PolymorphicRole::Base);
     let unknown = variants.iter().find(|v| v.role == PolymorphicRole::Unknown);
+    // `check` left only variants that hold one type
     let typed: Vec<_> = variants
         .iter()
         .filter(|v| v.role != PolymorphicRole::Unknown)
+        .filter_map(|v| Some((v.ident, v.ty?)))
         .collect();
-    let arms = typed.iter().map(|v| {
-        let variant = v.ident;
-        let ty = v.ty;
+    let arms = typed.iter().map(|(variant, ty)| {
         quote! {
             ::core::option::Option::Some(__name)
-                if #p::names_type(__name, <#ty as #krate::ODataType>::TYPE_NAME) =>
+                if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) =>
             {
                 ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?))
             }
@@ -44,14 +43,12 @@ pub fn expand(cont: &Container) -> TokenStream {
     });
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
     // a typed variant writes its type (the enum knows it); the unknown one, what it kept
-    let writes = variants.iter().map(|v| {
+    let writes = typed.iter().map(|(variant, ty)| {
+        quote!(#ident::#variant(__value) => <#ty as #p::ODataType>::serialize_typed(__value, __serializer, true),)
+    });
+    let write_unknown = unknown.map(|v| {
         let variant = v.ident;
-        let ty = v.ty;
-        if v.role == PolymorphicRole::Unknown {
-            quote!(#ident::#variant(__value) => #p::serde::Serialize::serialize(__value, __serializer),)
-        } else {
-            quote!(#ident::#variant(__value) => <#ty as #krate::ODataType>::serialize_typed(__value, __serializer, true),)
-        }
+        quote!(#ident::#variant(__value) => #p::serde::Serialize::serialize(__value, __serializer),)
     });
     quote! {
         #[automatically_derived]
@@ -90,22 +87,23 @@ pub fn expand(cont: &Container) -> TokenStream {
             {
                 match self {
                     #(#writes)*
+                    #write_unknown
                 }
             }
         }
 
         #[automatically_derived]
-        impl #krate::ODataValue for #ident {
+        impl #p::ODataValue for #ident {
             #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 match self {
-                    #(#ident::#all(__value) => #krate::ODataValue::write_json(__value, __out),)*
+                    #(#ident::#all(__value) => #p::ODataValue::write_json(__value, __out),)*
                 }
             }
             #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 match self {
-                    #(#ident::#all(__value) => #krate::ODataValue::needs_unknown_enum_members(__value),)*
+                    #(#ident::#all(__value) => #p::ODataValue::needs_unknown_enum_members(__value),)*
                 }
             }
         }

@@ -6,12 +6,12 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use super::private;
 use crate::ast::{Container, Role};
 
 /// `impl Serialize`: the value as kept (see `typed_method`).
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
     let p = private(cont);
     quote! {
         #[automatically_derived]
@@ -21,7 +21,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             where
                 __S: #p::serde::Serializer,
             {
-                <Self as #krate::ODataType>::serialize_typed(self, __serializer, false)
+                <Self as #p::ODataType>::serialize_typed(self, __serializer, false)
             }
         }
     }
@@ -84,10 +84,4 @@ fn field_ref(cont: &Container, role: Role) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     }
-}
-
-/// `<crate>::__private`.
-pub fn private(cont: &Container) -> TokenStream {
-    let krate = &cont.krate;
-    quote!(#krate::__private)
 }

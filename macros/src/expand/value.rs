@@ -5,13 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ser::private;
+use super::private;
 use super::{key_bytes, type_member};
 use crate::ast::{Container, Field, Kind, Role};
 
 pub fn expand(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let krate = &cont.krate;
     let p = private(cont);
     let type_member = type_member(cont);
     let writable: Vec<_> = cont.properties().filter(|f| f.writable).collect();
@@ -31,10 +30,10 @@ pub fn expand(cont: &Container) -> TokenStream {
         .iter()
         .map(|field| field.option_inner.unwrap_or(field.ty));
     let bounds = (cont.kind == Kind::Resource)
-        .then(|| quote!(where #(for<'__v> #helper_types: #krate::ODataValue,)*));
+        .then(|| quote!(where #(for<'__v> #helper_types: #p::ODataValue,)*));
     quote! {
         #[automatically_derived]
-        impl #krate::ODataValue for #ident #bounds {
+        impl #p::ODataValue for #ident #bounds {
             #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::begin_object(__out, #type_member);
@@ -44,7 +43,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             }
             #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
-                false #(|| <#types as #krate::ODataValue>::needs_unknown_enum_members(&self.#members))*
+                false #(|| <#types as #p::ODataValue>::needs_unknown_enum_members(&self.#members))*
             }
             fn write_changes(
                 &self,

@@ -6,7 +6,6 @@ pub struct TeamPatch {
     display_name: ::odata_resource::__private::Slot<String>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     impl ::odata_resource::__private::serde::Serialize for Team {
         fn serialize<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -24,22 +23,23 @@ const _: () = {
             ::core::unreachable!()
         }
     }
-    impl ::odata_resource::ODataValue for Team {
+    impl ::odata_resource::__private::ODataValue for Team {
         fn write_json(&self, _: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::core::unreachable!()
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataType for Team {
+    impl ::odata_resource::__private::ODataType for Team {
         const TYPE_NAME: &'static str = "microsoft.graph.team";
     }
     #[automatically_derived]
+    #[allow(clippy::should_implement_trait)]
     impl TeamPatch {
         #[inline]
         fn __new(
             __path: ::core::result::Result<
                 ::std::vec::Vec<::core::primitive::u8>,
-                ::odata_resource::Error,
+                ::odata_resource::__private::Error,
             >,
         ) -> Self {
             TeamPatch {
@@ -52,9 +52,9 @@ const _: () = {
         #[inline]
         pub fn id<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.id = ::odata_resource::PropertyValue::into_slot(value);
+            self.id = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"id": null`, clearing it.
@@ -67,9 +67,11 @@ const _: () = {
         #[inline]
         pub fn display_name<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.display_name = ::odata_resource::PropertyValue::into_slot(value);
+            self.display_name = ::odata_resource::__private::PropertyValue::into_slot(
+                value,
+            );
             self
         }
         ///Sends `"displayName": null`, clearing it.
@@ -114,9 +116,9 @@ const _: () = {
         #[inline]
         pub fn diff(mut self, old: &Team, new: &Team) -> Self
         where
-            for<'__diff> Team: ::odata_resource::setter::Diff<Builder = Self>,
+            for<'__diff> Team: ::odata_resource::__private::Diff<Builder = Self>,
         {
-            <Team as ::odata_resource::setter::Diff>::diff_into(&mut self, old, new);
+            <Team as ::odata_resource::__private::Diff>::diff_into(&mut self, old, new);
             self
         }
         /// Builds the request: the JSON body holds exactly the properties set, after
@@ -128,8 +130,8 @@ const _: () = {
         pub fn build(
             self,
         ) -> ::core::result::Result<
-            ::odata_resource::PatchRequest<Team>,
-            ::odata_resource::Error,
+            ::odata_resource::__private::PatchRequest<Team>,
+            ::odata_resource::__private::Error,
         > {
             let mut __body = self
                 .__base
@@ -140,6 +142,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
     impl Team {
         ///Starts a PATCH of `/teams/{teamsId}`.
         #[inline]
@@ -156,12 +159,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::setter::Diff for Team
+    impl ::odata_resource::__private::Diff for Team
     where
         for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
         for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
     {
         type Builder = TeamPatch;
         #[inline]

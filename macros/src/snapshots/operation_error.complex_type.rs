@@ -5,10 +5,9 @@ pub struct OperationErrorPatch {
     message: ::odata_resource::__private::Slot<String>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
-    impl ::odata_resource::ODataType for OperationError {
+    impl ::odata_resource::__private::ODataType for OperationError {
         const TYPE_NAME: &'static str = "microsoft.graph.operationError";
         fn serialize_typed<__S>(
             &self,
@@ -47,7 +46,7 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            <Self as ::odata_resource::ODataType>::serialize_typed(
+            <Self as ::odata_resource::__private::ODataType>::serialize_typed(
                 self,
                 __serializer,
                 false,
@@ -129,7 +128,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for OperationError {
+    impl ::odata_resource::__private::ODataValue for OperationError {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
@@ -149,12 +148,12 @@ const _: () = {
             false
                 || <Option<
                     String,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.code,
                 )
                 || <Option<
                     String,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.message,
                 )
         }
@@ -178,14 +177,15 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(dead_code)]
+    #[allow(clippy::should_implement_trait)]
     impl OperationErrorPatch {
         ///Sets `code`.
         #[inline]
         pub fn code<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.code = ::odata_resource::PropertyValue::into_slot(value);
+            self.code = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"code": null`, clearing it.
@@ -198,9 +198,9 @@ const _: () = {
         #[inline]
         pub fn message<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.message = ::odata_resource::PropertyValue::into_slot(value);
+            self.message = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"message": null`, clearing it.
@@ -211,7 +211,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for OperationErrorPatch {
+    impl ::odata_resource::__private::ODataValue for OperationErrorPatch {
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -231,7 +231,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::NestedPatch for OperationErrorPatch {
+    impl ::odata_resource::__private::NestedPatch for OperationErrorPatch {
         type Target = OperationError;
     }
     #[automatically_derived]

@@ -6,10 +6,9 @@ pub struct OperationPagePatch {
     count: ::odata_resource::__private::Slot<i64>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
-    impl ::odata_resource::ODataType for OperationPage {
+    impl ::odata_resource::__private::ODataType for OperationPage {
         const TYPE_NAME: &'static str = "test.operationPage";
         fn serialize_typed<__S>(
             &self,
@@ -49,7 +48,7 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            <Self as ::odata_resource::ODataType>::serialize_typed(
+            <Self as ::odata_resource::__private::ODataType>::serialize_typed(
                 self,
                 __serializer,
                 false,
@@ -141,7 +140,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for OperationPage {
+    impl ::odata_resource::__private::ODataValue for OperationPage {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
@@ -164,17 +163,17 @@ const _: () = {
             false
                 || <Vec<
                     TeamsAsyncOperation,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.value,
                 )
                 || <Option<
                     ::std::vec::Vec<String>,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.tags,
                 )
                 || <Option<
                     i64,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.count,
                 )
         }
@@ -201,23 +200,30 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(dead_code)]
+    #[allow(clippy::should_implement_trait)]
     impl OperationPagePatch {
         ///Sets `value`.
         #[inline]
         pub fn value<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<Vec<TeamsAsyncOperation>, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<
+                Vec<TeamsAsyncOperation>,
+                __How,
+            >,
         ) -> Self {
-            self.value = ::odata_resource::PropertyValue::into_slot(value);
+            self.value = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sets `tags`.
         #[inline]
         pub fn tags<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<::std::vec::Vec<String>, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<
+                ::std::vec::Vec<String>,
+                __How,
+            >,
         ) -> Self {
-            self.tags = ::odata_resource::PropertyValue::into_slot(value);
+            self.tags = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"tags": null`, clearing it.
@@ -230,9 +236,9 @@ const _: () = {
         #[inline]
         pub fn count<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<i64, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<i64, __How>,
         ) -> Self {
-            self.count = ::odata_resource::PropertyValue::into_slot(value);
+            self.count = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"count": null`, clearing it.
@@ -243,7 +249,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for OperationPagePatch {
+    impl ::odata_resource::__private::ODataValue for OperationPagePatch {
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -267,7 +273,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::NestedPatch for OperationPagePatch {
+    impl ::odata_resource::__private::NestedPatch for OperationPagePatch {
         type Target = OperationPage;
     }
     #[automatically_derived]

@@ -11,10 +11,9 @@ pub struct TeamsAsyncOperationPatch {
     error: ::odata_resource::__private::Slot<OperationError>,
 }
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
-    impl ::odata_resource::ODataType for TeamsAsyncOperation {
+    impl ::odata_resource::__private::ODataType for TeamsAsyncOperation {
         const TYPE_NAME: &'static str = "microsoft.graph.teamsAsyncOperation";
         fn serialize_typed<__S>(
             &self,
@@ -84,7 +83,7 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            <Self as ::odata_resource::ODataType>::serialize_typed(
+            <Self as ::odata_resource::__private::ODataType>::serialize_typed(
                 self,
                 __serializer,
                 false,
@@ -254,15 +253,15 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for TeamsAsyncOperation
+    impl ::odata_resource::__private::ODataValue for TeamsAsyncOperation
     where
-        for<'__v> TeamsAsyncOperationType: ::odata_resource::ODataValue,
-        for<'__v> TeamsAsyncOperationStatus: ::odata_resource::ODataValue,
-        for<'__v> DateTimeOffset: ::odata_resource::ODataValue,
-        for<'__v> i32: ::odata_resource::ODataValue,
-        for<'__v> String: ::odata_resource::ODataValue,
-        for<'__v> String: ::odata_resource::ODataValue,
-        for<'__v> OperationError: ::odata_resource::ODataValue,
+        for<'__v> TeamsAsyncOperationType: ::odata_resource::__private::ODataValue,
+        for<'__v> TeamsAsyncOperationStatus: ::odata_resource::__private::ODataValue,
+        for<'__v> DateTimeOffset: ::odata_resource::__private::ODataValue,
+        for<'__v> i32: ::odata_resource::__private::ODataValue,
+        for<'__v> String: ::odata_resource::__private::ODataValue,
+        for<'__v> String: ::odata_resource::__private::ODataValue,
+        for<'__v> OperationError: ::odata_resource::__private::ODataValue,
     {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
@@ -299,37 +298,37 @@ const _: () = {
             false
                 || <Option<
                     TeamsAsyncOperationType,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.operation_type,
                 )
                 || <Option<
                     TeamsAsyncOperationStatus,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.status,
                 )
                 || <Option<
                     DateTimeOffset,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.last_action_date_time,
                 )
                 || <Option<
                     i32,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.attempts_count,
                 )
                 || <Option<
                     String,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.target_resource_id,
                 )
                 || <Option<
                     String,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.target_resource_location,
                 )
                 || <Option<
                     OperationError,
-                > as ::odata_resource::ODataValue>::needs_unknown_enum_members(
+                > as ::odata_resource::__private::ODataValue>::needs_unknown_enum_members(
                     &self.error,
                 )
         }
@@ -403,6 +402,7 @@ const _: () = {
     #[doc(hidden)]
     pub struct createdDateTime;
     #[automatically_derived]
+    #[allow(clippy::should_implement_trait)]
     impl TeamsAsyncOperationPatch {
         #[doc(hidden)]
         #[allow(dead_code)]
@@ -426,7 +426,7 @@ const _: () = {
         fn __new(
             __path: ::core::result::Result<
                 ::std::vec::Vec<::core::primitive::u8>,
-                ::odata_resource::Error,
+                ::odata_resource::__private::Error,
             >,
         ) -> Self {
             TeamsAsyncOperationPatch {
@@ -444,27 +444,35 @@ const _: () = {
         #[inline]
         pub fn operation_type<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<TeamsAsyncOperationType, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<
+                TeamsAsyncOperationType,
+                __How,
+            >,
         ) -> Self {
-            self.operation_type = ::odata_resource::PropertyValue::into_slot(value);
+            self.operation_type = ::odata_resource::__private::PropertyValue::into_slot(
+                value,
+            );
             self
         }
         ///Sets `status`.
         #[inline]
         pub fn status<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<TeamsAsyncOperationStatus, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<
+                TeamsAsyncOperationStatus,
+                __How,
+            >,
         ) -> Self {
-            self.status = ::odata_resource::PropertyValue::into_slot(value);
+            self.status = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sets `lastActionDateTime`.
         #[inline]
         pub fn last_action_date_time<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<DateTimeOffset, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<DateTimeOffset, __How>,
         ) -> Self {
-            self.last_action_date_time = ::odata_resource::PropertyValue::into_slot(
+            self.last_action_date_time = ::odata_resource::__private::PropertyValue::into_slot(
                 value,
             );
             self
@@ -473,18 +481,22 @@ const _: () = {
         #[inline]
         pub fn attempts_count<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<i32, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<i32, __How>,
         ) -> Self {
-            self.attempts_count = ::odata_resource::PropertyValue::into_slot(value);
+            self.attempts_count = ::odata_resource::__private::PropertyValue::into_slot(
+                value,
+            );
             self
         }
         ///Sets `targetResourceId`.
         #[inline]
         pub fn target_resource_id<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.target_resource_id = ::odata_resource::PropertyValue::into_slot(value);
+            self.target_resource_id = ::odata_resource::__private::PropertyValue::into_slot(
+                value,
+            );
             self
         }
         ///Sends `"targetResourceId": null`, clearing it.
@@ -497,9 +509,9 @@ const _: () = {
         #[inline]
         pub fn target_resource_location<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<String, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<String, __How>,
         ) -> Self {
-            self.target_resource_location = ::odata_resource::PropertyValue::into_slot(
+            self.target_resource_location = ::odata_resource::__private::PropertyValue::into_slot(
                 value,
             );
             self
@@ -514,9 +526,9 @@ const _: () = {
         #[inline]
         pub fn error<__How>(
             mut self,
-            value: impl ::odata_resource::PropertyValue<OperationError, __How>,
+            value: impl ::odata_resource::__private::PropertyValue<OperationError, __How>,
         ) -> Self {
-            self.error = ::odata_resource::PropertyValue::into_slot(value);
+            self.error = ::odata_resource::__private::PropertyValue::into_slot(value);
             self
         }
         ///Sends `"error": null`, clearing it.
@@ -565,11 +577,11 @@ const _: () = {
             new: &TeamsAsyncOperation,
         ) -> Self
         where
-            for<'__diff> TeamsAsyncOperation: ::odata_resource::setter::Diff<
+            for<'__diff> TeamsAsyncOperation: ::odata_resource::__private::Diff<
                 Builder = Self,
             >,
         {
-            <TeamsAsyncOperation as ::odata_resource::setter::Diff>::diff_into(
+            <TeamsAsyncOperation as ::odata_resource::__private::Diff>::diff_into(
                 &mut self,
                 old,
                 new,
@@ -585,8 +597,8 @@ const _: () = {
         pub fn build(
             self,
         ) -> ::core::result::Result<
-            ::odata_resource::PatchRequest<TeamsAsyncOperation>,
-            ::odata_resource::Error,
+            ::odata_resource::__private::PatchRequest<TeamsAsyncOperation>,
+            ::odata_resource::__private::Error,
         > {
             let mut __body = self
                 .__base
@@ -615,6 +627,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
     impl TeamsAsyncOperation {
         ///Starts a PATCH of `/teams/{teamsId}/operations`.
         #[inline]
@@ -651,22 +664,22 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::setter::Diff for TeamsAsyncOperation
+    impl ::odata_resource::__private::Diff for TeamsAsyncOperation
     where
         for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
-            + ::core::clone::Clone + ::odata_resource::ODataValue,
+            + ::core::clone::Clone + ::odata_resource::__private::ODataValue,
         for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
-            + ::core::clone::Clone + ::odata_resource::ODataValue,
+            + ::core::clone::Clone + ::odata_resource::__private::ODataValue,
         for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
         for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
         for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
         for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
         for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::ODataValue,
+            + ::odata_resource::__private::ODataValue,
     {
         type Builder = TeamsAsyncOperationPatch;
         #[inline]

@@ -1,8 +1,7 @@
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
-    impl ::odata_resource::ODataEnum for TeamsAsyncOperationStatus {
+    impl ::odata_resource::__private::ODataEnum for TeamsAsyncOperationStatus {
         const NAME: &'static str = "TeamsAsyncOperationStatus";
         const MEMBERS: &'static [&'static str] = &[
             "invalid",
@@ -27,7 +26,10 @@ const _: () = {
         #[inline]
         fn from_wire_name(
             __name: &::core::primitive::str,
-        ) -> ::core::result::Result<Self, ::odata_resource::UnknownEnumMember> {
+        ) -> ::core::result::Result<
+            Self,
+            ::odata_resource::__private::UnknownEnumMember,
+        > {
             match __name {
                 "invalid" => {
                     ::core::result::Result::Ok(TeamsAsyncOperationStatus::Invalid)
@@ -66,24 +68,24 @@ const _: () = {
         /// The member's name on the wire.
         #[inline]
         pub fn as_str(&self) -> &::core::primitive::str {
-            ::odata_resource::ODataEnum::wire_name(self)
+            ::odata_resource::__private::ODataEnum::wire_name(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Display for TeamsAsyncOperationStatus {
         #[inline]
         fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(::odata_resource::ODataEnum::wire_name(self))
+            __f.write_str(::odata_resource::__private::ODataEnum::wire_name(self))
         }
     }
     #[automatically_derived]
     impl ::core::str::FromStr for TeamsAsyncOperationStatus {
-        type Err = ::odata_resource::UnknownEnumMember;
+        type Err = ::odata_resource::__private::UnknownEnumMember;
         #[inline]
         fn from_str(
             __s: &::core::primitive::str,
         ) -> ::core::result::Result<Self, Self::Err> {
-            ::odata_resource::ODataEnum::from_wire_name(__s)
+            ::odata_resource::__private::ODataEnum::from_wire_name(__s)
         }
     }
     #[automatically_derived]
@@ -111,7 +113,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for TeamsAsyncOperationStatus {
+    impl ::odata_resource::__private::ODataValue for TeamsAsyncOperationStatus {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::write_enum(
@@ -122,7 +124,7 @@ const _: () = {
         }
         #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
-            ::odata_resource::ODataEnum::is_unknown_future_member(self)
+            ::odata_resource::__private::ODataEnum::is_unknown_future_member(self)
         }
     }
 };

@@ -1,8 +1,7 @@
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
     #[automatically_derived]
-    impl ::odata_resource::ODataEnum for TeamsAsyncOperationType {
+    impl ::odata_resource::__private::ODataEnum for TeamsAsyncOperationType {
         const NAME: &'static str = "TeamsAsyncOperationType";
         const MEMBERS: &'static [&'static str] = &[
             "invalid",
@@ -35,7 +34,10 @@ const _: () = {
         #[inline]
         fn from_wire_name(
             __name: &::core::primitive::str,
-        ) -> ::core::result::Result<Self, ::odata_resource::UnknownEnumMember> {
+        ) -> ::core::result::Result<
+            Self,
+            ::odata_resource::__private::UnknownEnumMember,
+        > {
             match __name {
                 "invalid" => ::core::result::Result::Ok(TeamsAsyncOperationType::Invalid),
                 "cloneTeam" => {
@@ -92,24 +94,24 @@ const _: () = {
         /// The member's name on the wire.
         #[inline]
         pub fn as_str(&self) -> &::core::primitive::str {
-            ::odata_resource::ODataEnum::wire_name(self)
+            ::odata_resource::__private::ODataEnum::wire_name(self)
         }
     }
     #[automatically_derived]
     impl ::core::fmt::Display for TeamsAsyncOperationType {
         #[inline]
         fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(::odata_resource::ODataEnum::wire_name(self))
+            __f.write_str(::odata_resource::__private::ODataEnum::wire_name(self))
         }
     }
     #[automatically_derived]
     impl ::core::str::FromStr for TeamsAsyncOperationType {
-        type Err = ::odata_resource::UnknownEnumMember;
+        type Err = ::odata_resource::__private::UnknownEnumMember;
         #[inline]
         fn from_str(
             __s: &::core::primitive::str,
         ) -> ::core::result::Result<Self, Self::Err> {
-            ::odata_resource::ODataEnum::from_wire_name(__s)
+            ::odata_resource::__private::ODataEnum::from_wire_name(__s)
         }
     }
     #[automatically_derived]
@@ -137,7 +139,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::odata_resource::ODataValue for TeamsAsyncOperationType {
+    impl ::odata_resource::__private::ODataValue for TeamsAsyncOperationType {
         #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::write_enum(
@@ -148,7 +150,7 @@ const _: () = {
         }
         #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
-            ::odata_resource::ODataEnum::is_unknown_future_member(self)
+            ::odata_resource::__private::ODataEnum::is_unknown_future_member(self)
         }
     }
 };
