@@ -6,7 +6,7 @@
 //! applying Microsoft Graph's rules in Graph's order:
 //!
 //! 1. `Authorization: Bearer <token>` is required (401 `InvalidAuthenticationToken`).
-//! 2. An unknown team or group link is 404 `NotFound`.
+//! 2. An unknown team or group link is 404 `NotFound` (for a GET, after the query rules).
 //! 3. A PATCH must be `application/json` (415) holding one JSON object that Graph's OData reader
 //!    would accept (400 `BadRequest`): no duplicate names, `@odata.type` only first and only
 //!    `#microsoft.graph.teamsAsyncOperation`, no other annotations, no read-only `id` /
@@ -14,7 +14,14 @@
 //!    post-`unknownFutureValue` enum members only with `Prefer: include-unknown-enum-members`.
 //! 4. `If-Match`, when present, must be the current ETag or `*` (412 `PreconditionFailed`).
 //! 5. The PATCH merges: absent = unchanged, `null` = cleared, a value replaces, `error` merges.
-//! 6. 200 with the full representation and an `ETag`, or 204 for `Prefer: return=minimal`.
+//! 6. 200 with the full representation and an `ETag`, or 204 for `Prefer: return=minimal`. Every
+//!    successful update (PATCH, also inside `$batch`, and [`GraphServer::put_operation`]) hands
+//!    out a new ETag.
+//!
+//! A GET takes `$select` (declared properties, comma-separated; the answer keeps
+//! `@odata.context`, which names the selection, and `@odata.etag`); `$expand` and other system
+//! query options are 400. It always carries the `ETag` header, and is `304 Not Modified` without
+//! a body when `If-None-Match` is `*` or (weakly) the current ETag.
 //!
 //! `POST /{version}/$batch` runs Graph's JSON batching over the same routes (answers in
 //! reverse order, 424 for a failed dependency, per-item failures through
@@ -37,6 +44,7 @@ mod faults;
 mod json;
 mod model;
 mod odata;
+mod query;
 mod routes;
 mod rules;
 mod server;

@@ -1,5 +1,5 @@
-//! The axum router: both `operations` paths under `/beta` and `/v1.0`, GET and PATCH, and Graph's
-//! answer for anything else.
+//! The axum router: both `operations` paths under `/beta` and `/v1.0`, GET (with `$select` and
+//! `If-None-Match`) and PATCH, and Graph's answer for anything else.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use http::header::{HeaderValue, ALLOW, ETAG};
 
 use crate::model::ApiVersion;
 use crate::odata::{self, GraphError, RequestIds, PREFERENCE_APPLIED};
+use crate::query;
 use crate::rules::{self, Preferences};
 use crate::state::{Shared, Target};
 
@@ -36,6 +37,7 @@ pub(crate) struct Call {
     pub(crate) shared: Arc<Shared>,
     pub(crate) ids: RequestIds,
     pub(crate) method: Method,
+    pub(crate) uri: Uri,
     pub(crate) headers: HeaderMap,
     /// Checked by [`PathParams::read`] once the request is authenticated.
     pub(crate) params: Params,
@@ -61,6 +63,7 @@ impl FromRequest<Arc<Shared>> for Call {
             shared: Arc::clone(shared),
             ids,
             method: parts.method,
+            uri: parts.uri,
             headers: parts.headers,
             params,
             body,
@@ -170,23 +173,33 @@ fn not_found(target: &Target) -> GraphError {
     GraphError::new(StatusCode::NOT_FOUND, "NotFound", message)
 }
 
+/// GET: the query is read first (400), then the target (404); a matching `If-None-Match` is 304.
 fn get_operation(
     call: &Call,
     version: ApiVersion,
     target: &Target,
 ) -> Result<Response, GraphError> {
+    let selection = query::operation_selection(call.uri.query())?;
     let prefs = Preferences::parse(&call.headers);
-    let mut state = call.shared.lock();
-    let entity = state.entity_mut(target).ok_or_else(|| not_found(target))?;
+    let state = call.shared.lock();
+    let entity = state.entity(target).ok_or_else(|| not_found(target))?;
+    let etag = entity.etag.clone();
+    if rules::none_match(&call.headers, &etag) {
+        drop(state);
+        let mut response = odata::empty_response(StatusCode::NOT_MODIFIED);
+        add_etag_and_preferences(&mut response, &etag, None);
+        return Ok(response);
+    }
+    let context_path = format!("{}{}", target.context_path(), selection.context_suffix());
     let body = odata::representation(
         version,
-        &target.context_path(),
-        &entity.etag,
+        &context_path,
+        &etag,
         &entity.props,
         prefs.include_unknown_enum_members,
     );
-    let etag = entity.etag.clone();
     drop(state);
+    let body = selection.project(body, &["@odata.context", "@odata.etag"]);
     let mut response = odata::json_response(StatusCode::OK, &body);
     add_etag_and_preferences(&mut response, &etag, prefs.applied(false));
     Ok(response)

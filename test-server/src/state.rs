@@ -63,6 +63,11 @@ impl State {
     }
 
     /// The operation a target names, if the target resolves and the team has one.
+    pub(crate) fn entity(&self, target: &Target) -> Option<&Entity> {
+        self.operations.get(&self.resolve(target)?)
+    }
+
+    /// The same, to change it.
     pub(crate) fn entity_mut(&mut self, target: &Target) -> Option<&mut Entity> {
         let team_id = self.resolve(target)?;
         self.operations.get_mut(&team_id)

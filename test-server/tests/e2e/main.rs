@@ -8,4 +8,5 @@ mod enums_and_prefer;
 mod faults;
 mod lifecycle;
 mod merge_and_etag;
+mod reading;
 mod representation;
