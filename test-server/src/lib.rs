@@ -23,6 +23,13 @@
 //! query options are 400. It always carries the `ETag` header, and is `304 Not Modified` without
 //! a body when `If-None-Match` is `*` or (weakly) the current ETag.
 //!
+//! `/{beta|v1.0}/groups/{groupId}/members` (and `…/members/delta`) serve the directoryObjects
+//! stored by [`GraphServer::put_members`], paged as Graph pages them: `$top`,
+//! `Prefer: odata.maxpagesize` and [`GraphServer::set_page_size`] bound a page; an absolute
+//! `@odata.nextLink` with an opaque `$skiptoken` leads to the next one (its host can be changed
+//! with [`GraphServer::set_next_link_base`]); the last delta page has an `@odata.deltaLink`;
+//! `$select` projects items; `$count=true` needs `ConsistencyLevel: eventual`.
+//!
 //! `POST /{version}/$batch` runs Graph's JSON batching over the same routes (answers in
 //! reverse order, 424 for a failed dependency, per-item failures through
 //! [`GraphServer::fail_next_in_batch`]).
@@ -36,12 +43,18 @@
 //! let server = GraphServer::start_on_thread().expect("server starts");
 //! let etag = server.put_operation("team-1", serde_json::json!({"id": "op-1", "status": "inProgress"}));
 //! let url = format!("{}/teams/team-1/operations", server.service_root());
+//! server.put_members("group-1", vec![
+//!     serde_json::json!({"@odata.type": "#microsoft.graph.user", "id": "u-1"}),
+//!     serde_json::json!({"@odata.type": "#microsoft.graph.group", "id": "g-2"}),
+//! ]);
+//! server.set_page_size(1); // two pages: the first one links to the second
 //! # let _ = (etag, url);
 //! ```
 
 mod batch;
 mod faults;
 mod json;
+mod members;
 mod model;
 mod odata;
 mod query;

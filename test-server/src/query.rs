@@ -3,11 +3,40 @@
 
 use std::borrow::Cow;
 
+use http::StatusCode;
 use percent_encoding::percent_decode_str;
 
 use crate::json::Json;
 use crate::model;
 use crate::odata::GraphError;
+
+/// How a Graph workload words its query errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// Teams' OData stack (Microsoft.OData.Core's wording, code `BadRequest`).
+    Teams,
+    /// The directory (Microsoft Entra) stack (code `Request_BadRequest`).
+    Directory,
+}
+
+impl Dialect {
+    /// A 400 with this workload's code.
+    pub(crate) fn bad_request(self, message: impl Into<String>) -> GraphError {
+        match self {
+            Dialect::Teams => GraphError::bad_request(message),
+            Dialect::Directory => {
+                GraphError::new(StatusCode::BAD_REQUEST, "Request_BadRequest", message)
+            }
+        }
+    }
+
+    fn unknown_option(self, name: &str) -> GraphError {
+        self.bad_request(match self {
+            Dialect::Teams => format!("The query parameter '{name}' is not supported."),
+            Dialect::Directory => format!("Unrecognized query argument specified: '{name}'."),
+        })
+    }
+}
 
 /// One system query option of a request.
 #[derive(Debug, Clone)]
@@ -16,6 +45,8 @@ struct QueryOption {
     name: String,
     /// The value, percent-decoded once (`+` is a space).
     value: String,
+    /// `name=value` exactly as the request wrote it.
+    raw: String,
 }
 
 /// The system query options (names starting with `$`) of a request; other parameters are ignored.
@@ -27,27 +58,30 @@ pub(crate) struct SystemQuery {
 impl SystemQuery {
     /// Reads the query: an option not in `supported` (lower-case names) or given twice is a 400.
     /// Names are case-insensitive and may be percent-encoded (`%24select`).
-    pub(crate) fn read(query: Option<&str>, supported: &[&str]) -> Result<SystemQuery, GraphError> {
+    pub(crate) fn read(
+        query: Option<&str>,
+        supported: &[&str],
+        dialect: Dialect,
+    ) -> Result<SystemQuery, GraphError> {
         let mut options: Vec<QueryOption> = Vec::new();
         for pair in query.unwrap_or_default().split('&') {
             let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-            let shown = decode(raw_name)?;
+            let shown = decode(raw_name, dialect)?;
             let name = shown.trim().to_ascii_lowercase();
             if !name.starts_with('$') {
                 continue;
             }
             if !supported.contains(&name.as_str()) {
-                return Err(GraphError::bad_request(format!(
-                    "The query parameter '{shown}' is not supported."
-                )));
+                return Err(dialect.unknown_option(&shown));
             }
             if options.iter().any(|option| option.name == name) {
-                return Err(GraphError::bad_request(format!(
+                return Err(dialect.bad_request(format!(
                     "Query option '{name}' was specified more than once, but it must be specified at most once."
                 )));
             }
-            let value = decode(raw_value)?;
-            options.push(QueryOption { name, value });
+            let value = decode(raw_value, dialect)?;
+            let raw = pair.to_owned();
+            options.push(QueryOption { name, value, raw });
         }
         Ok(SystemQuery { options })
     }
@@ -57,16 +91,23 @@ impl SystemQuery {
         let option = self.options.iter().find(|option| option.name == name)?;
         Some(option.value.as_str())
     }
+
+    /// The options of these names as the request wrote them (`name=value`), in request order.
+    pub(crate) fn raw(&self, names: &[&str]) -> Vec<String> {
+        self.options
+            .iter()
+            .filter(|option| names.contains(&option.name.as_str()))
+            .map(|option| option.raw.clone())
+            .collect()
+    }
 }
 
-fn decode(text: &str) -> Result<String, GraphError> {
+fn decode(text: &str, dialect: Dialect) -> Result<String, GraphError> {
     let spaced = text.replace('+', " ");
     percent_decode_str(&spaced)
         .decode_utf8()
         .map(Cow::into_owned)
-        .map_err(|_| {
-            GraphError::bad_request("A query option is not valid UTF-8 once percent-decoded.")
-        })
+        .map_err(|_| dialect.bad_request("A query option is not valid UTF-8 once percent-decoded."))
 }
 
 /// What `$select` asks for: its terms in request order, trimmed, without repeats (none: all).
@@ -78,16 +119,16 @@ pub(crate) struct Selection {
 impl Selection {
     /// Reads a `$select` value (`a, b`): an absent or blank value selects everything, an empty
     /// term between commas is a 400.
-    pub(crate) fn parse(value: Option<&str>) -> Result<Selection, GraphError> {
+    pub(crate) fn parse(value: Option<&str>, dialect: Dialect) -> Result<Selection, GraphError> {
         let Some(value) = value.filter(|value| !value.trim().is_empty()) else {
             return Ok(Selection::default());
         };
         let mut terms: Vec<String> = Vec::new();
         for term in value.split(',').map(str::trim) {
             if term.is_empty() {
-                return Err(GraphError::bad_request(format!(
-                    "The $select value '{value}' has an empty term."
-                )));
+                return Err(
+                    dialect.bad_request(format!("The $select value '{value}' has an empty term."))
+                );
             }
             if !terms.iter().any(|known| known == term) {
                 terms.push(term.to_owned());
@@ -133,8 +174,8 @@ impl Selection {
 /// The query of a GET on a `teamsAsyncOperation`: `$select` of declared properties; `$expand` of
 /// anything is refused (the type has no navigation properties); other `$` options are 400.
 pub(crate) fn operation_selection(query: Option<&str>) -> Result<Selection, GraphError> {
-    let options = SystemQuery::read(query, &["$select", "$expand"])?;
-    let selection = Selection::parse(options.value("$select"))?;
+    let options = SystemQuery::read(query, &["$select", "$expand"], Dialect::Teams)?;
+    let selection = Selection::parse(options.value("$select"), Dialect::Teams)?;
     let unknown = selection
         .terms()
         .find(|term| *term != "*" && model::property(term).is_none());
@@ -167,27 +208,32 @@ mod tests {
     #[test]
     fn reads_system_options_only() {
         let query = "x=1&%24SELECT=a%2C+b&$top=5&&y";
-        let options = SystemQuery::read(Some(query), &["$select", "$top"]).expect("valid query");
+        let options = SystemQuery::read(Some(query), &["$select", "$top"], Dialect::Teams)
+            .expect("valid query");
         assert_eq!(options.value("$select"), Some("a, b"));
         assert_eq!(options.value("$top"), Some("5"));
+        assert_eq!(
+            options.raw(&["$top", "$select"]),
+            ["%24SELECT=a%2C+b", "$top=5"]
+        );
     }
 
     #[test]
     fn unknown_repeated_and_undecodable_options_are_400() {
-        let read = |query| SystemQuery::read(Some(query), &["$select"]);
+        let read = |query| SystemQuery::read(Some(query), &["$select"], Dialect::Directory);
         for query in ["$foo=1", "$select=a&$Select=b", "$select=%FF"] {
             let error = read(query).expect_err(query);
-            assert_eq!(error.code, "BadRequest", "{query}");
+            assert_eq!(error.code, "Request_BadRequest", "{query}");
         }
         assert_eq!(
             read("$Foo=1").expect_err("unknown").message,
-            "The query parameter '$Foo' is not supported."
+            "Unrecognized query argument specified: '$Foo'."
         );
     }
 
     #[test]
     fn selection_terms_context_and_projection() {
-        let selection = Selection::parse(Some(" b , a ,b")).expect("valid");
+        let selection = Selection::parse(Some(" b , a ,b"), Dialect::Teams).expect("valid");
         assert_eq!(selection.context_suffix(), "(b,a)");
         let object = Json::Object(vec![
             ("@c".to_owned(), Json::Null),
@@ -197,11 +243,13 @@ mod tests {
         ]);
         let projected = selection.project(object.clone(), &["@c"]);
         assert_eq!(projected.to_text(), r#"{"@c":null,"a":null,"b":null}"#);
-        let all = Selection::parse(Some("*")).expect("valid");
+        let all = Selection::parse(Some("*"), Dialect::Teams).expect("valid");
         assert_eq!(all.project(object.clone(), &[]), object);
-        assert!(Selection::parse(Some("a,,b")).is_err());
+        assert!(Selection::parse(Some("a,,b"), Dialect::Teams).is_err());
         assert_eq!(
-            Selection::parse(Some(" ")).expect("blank").context_suffix(),
+            Selection::parse(Some(" "), Dialect::Teams)
+                .expect("blank")
+                .context_suffix(),
             ""
         );
     }

@@ -1,5 +1,6 @@
-//! The axum router: both `operations` paths under `/beta` and `/v1.0`, GET (with `$select` and
-//! `If-None-Match`) and PATCH, and Graph's answer for anything else.
+//! The axum router: both `operations` paths (GET with `$select` and `If-None-Match`, PATCH), the
+//! group `members` collection and its delta under `/beta` and `/v1.0`, and Graph's answer for
+//! anything else.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/{version}/invitations/{invitations_id}/invitedUser/joinedGroups/{group_id}/team/operations",
             any(operations),
         )
+        .route("/{version}/groups/{group_id}/members", any(members))
+        .route("/{version}/groups/{group_id}/members/delta", any(members))
         .route("/{version}/$batch", axum::routing::post(crate::batch::batch))
         .fallback(unknown_resource)
         .with_state(shared)
@@ -135,6 +138,11 @@ fn value_of(values: &[(String, String)], key: &str) -> String {
 /// Both operations routes: the target is told apart by the path parameters it captured.
 async fn operations(call: Call) -> Response {
     call.answer(handle)
+}
+
+/// Both collection routes (`members` and `members/delta`).
+async fn members(call: Call) -> Response {
+    call.answer(crate::members::list)
 }
 
 fn handle(call: &Call) -> Result<Response, GraphError> {
@@ -277,7 +285,7 @@ async fn unknown_resource(
         GraphError::bad_request(format!("Invalid version: {version}"))
     } else {
         let segment = match segments.next() {
-            Some(first @ ("teams" | "invitations")) => uri
+            Some(first @ ("teams" | "invitations" | "groups")) => uri
                 .path()
                 .rsplit('/')
                 .next()

@@ -103,6 +103,8 @@ pub(crate) struct Preferences {
     pub(crate) return_minimal: bool,
     pub(crate) return_representation: bool,
     pub(crate) include_unknown_enum_members: bool,
+    /// `odata.maxpagesize=N` (or 4.01's `maxpagesize=N`) with `N` ≥ 1; other values are ignored.
+    pub(crate) max_page_size: Option<usize>,
 }
 
 impl Preferences {
@@ -122,6 +124,10 @@ impl Preferences {
                     prefs.return_representation = pref_value.eq_ignore_ascii_case("representation");
                 } else if name.eq_ignore_ascii_case("include-unknown-enum-members") {
                     prefs.include_unknown_enum_members = true;
+                } else if name.eq_ignore_ascii_case("odata.maxpagesize")
+                    || name.eq_ignore_ascii_case("maxpagesize")
+                {
+                    prefs.max_page_size = pref_value.parse().ok().filter(|n| *n > 0);
                 }
             }
         }
