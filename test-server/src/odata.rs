@@ -1,5 +1,5 @@
 //! Graph's response conventions: headers every response carries, the error body, request ids,
-//! the `innerError.date` format, and the entity representation.
+//! the `innerError.date` format, context URLs, and the entity representation.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -66,6 +66,21 @@ pub(crate) fn json_response(status: StatusCode, body: &Json) -> Response {
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
     response
+}
+
+/// A response with no body (`204`, `304`).
+pub(crate) fn empty_response(status: StatusCode) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = status;
+    response
+}
+
+/// The `@odata.context` URL Graph writes: `https://graph.microsoft.com/{version}/$metadata#{fragment}`.
+pub(crate) fn context_url(version: ApiVersion, fragment: &str) -> String {
+    format!(
+        "https://graph.microsoft.com/{}/$metadata#{fragment}",
+        version.as_str()
+    )
 }
 
 /// A Graph error: status, `error.code`, `error.message`, and headers to add.
@@ -236,10 +251,7 @@ pub(crate) fn representation(
     let mut members = vec![
         (
             "@odata.context".to_owned(),
-            Json::from(format!(
-                "https://graph.microsoft.com/{}/$metadata#{context_path}/$entity",
-                version.as_str()
-            )),
+            Json::from(context_url(version, &format!("{context_path}/$entity"))),
         ),
         (
             "@odata.type".to_owned(),

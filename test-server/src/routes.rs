@@ -1,11 +1,13 @@
-//! The axum router: both `operations` paths under `/beta` and `/v1.0`, GET and PATCH, and Graph's
-//! answer for anything else.
+//! The axum router: both `operations` paths (GET with `$select` and `If-None-Match`, PATCH), the
+//! group `members` collection and its delta under `/beta` and `/v1.0`, and Graph's answer for
+//! anything else.
 
+use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::RawPathParamsRejection;
-use axum::extract::{RawPathParams, State};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::any;
@@ -14,6 +16,7 @@ use http::header::{HeaderValue, ALLOW, ETAG};
 
 use crate::model::ApiVersion;
 use crate::odata::{self, GraphError, RequestIds, PREFERENCE_APPLIED};
+use crate::query;
 use crate::rules::{self, Preferences};
 use crate::state::{Shared, Target};
 
@@ -25,90 +28,142 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/{version}/invitations/{invitations_id}/invitedUser/joinedGroups/{group_id}/team/operations",
             any(operations),
         )
+        .route("/{version}/groups/{group_id}/members", any(members))
+        .route("/{version}/groups/{group_id}/members/delta", any(members))
         .route("/{version}/$batch", axum::routing::post(crate::batch::batch))
         .fallback(unknown_resource)
         .with_state(shared)
 }
 
-/// What every operations handler gets.
-struct Call {
-    shared: Arc<Shared>,
-    ids: RequestIds,
-    method: Method,
-    headers: HeaderMap,
-    body: Bytes,
+/// What every resource handler gets: the request, taken apart.
+pub(crate) struct Call {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) ids: RequestIds,
+    pub(crate) method: Method,
+    pub(crate) uri: Uri,
+    pub(crate) headers: HeaderMap,
+    /// Checked by [`PathParams::read`] once the request is authenticated.
+    pub(crate) params: Params,
+    pub(crate) body: Bytes,
 }
 
-type Params = Result<RawPathParams, RawPathParamsRejection>;
+impl FromRequest<Arc<Shared>> for Call {
+    type Rejection = Infallible;
+
+    async fn from_request(request: Request, shared: &Arc<Shared>) -> Result<Call, Infallible> {
+        let (mut parts, body) = request.into_parts();
+        let params = RawPathParams::from_request_parts(&mut parts, shared).await;
+        let ids = parts
+            .extensions
+            .get::<RequestIds>()
+            .cloned()
+            .unwrap_or_else(|| RequestIds::for_request(&parts.headers));
+        // The body was read (and its size limited) before routing: this cannot fail.
+        let body = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default();
+        Ok(Call {
+            shared: Arc::clone(shared),
+            ids,
+            method: parts.method,
+            uri: parts.uri,
+            headers: parts.headers,
+            params,
+            body,
+        })
+    }
+}
+
+impl Call {
+    /// Runs a handler, answering its error the Graph way.
+    fn answer(self, handler: fn(&Call) -> Result<Response, GraphError>) -> Response {
+        handler(&self).unwrap_or_else(|error| error.into_response(&self.ids))
+    }
+}
+
+/// The path parameters as axum captured them.
+pub(crate) type Params = Result<RawPathParams, RawPathParamsRejection>;
+
+/// The path parameters of a request, percent-decoded once, and the API version they name.
+pub(crate) struct PathParams {
+    pub(crate) version: ApiVersion,
+    values: Vec<(String, String)>,
+}
+
+impl PathParams {
+    /// Checks the parameters: UTF-8 once percent-decoded (else 400), a known version (else 400).
+    pub(crate) fn read(params: &Params) -> Result<PathParams, GraphError> {
+        // Path parameters arrive percent-decoded exactly once (axum decodes each captured segment).
+        let params = params.as_ref().map_err(|_| {
+            GraphError::bad_request("A path segment is not valid UTF-8 once percent-decoded.")
+        })?;
+        let values: Vec<(String, String)> = params
+            .iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect();
+        let segment = value_of(&values, "version");
+        let version = ApiVersion::parse(&segment)
+            .ok_or_else(|| GraphError::bad_request(format!("Invalid version: {segment}")))?;
+        Ok(PathParams { version, values })
+    }
+
+    /// The value of a parameter (empty if the route has none of that name).
+    pub(crate) fn get(&self, key: &str) -> String {
+        value_of(&self.values, key)
+    }
+
+    /// What an operations path addresses: a team (`teams_id`) or an invitation's group.
+    fn operation_target(&self) -> Target {
+        if self.values.iter().any(|(name, _)| name == "teams_id") {
+            Target::Team {
+                team_id: self.get("teams_id"),
+            }
+        } else {
+            Target::Invitation {
+                invitations_id: self.get("invitations_id"),
+                group_id: self.get("group_id"),
+            }
+        }
+    }
+}
+
+fn value_of(values: &[(String, String)], key: &str) -> String {
+    values
+        .iter()
+        .find(|(name, _)| name == key)
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
+}
 
 /// Both operations routes: the target is told apart by the path parameters it captured.
-async fn operations(
-    State(shared): State<Arc<Shared>>,
-    Extension(ids): Extension<RequestIds>,
-    method: Method,
-    headers: HeaderMap,
-    params: Params,
-    body: Bytes,
-) -> Response {
-    let call = Call {
-        shared,
-        ids,
-        method,
-        headers,
-        body,
-    };
-    let ids = call.ids.clone();
-    match handle(call, params) {
-        Ok(response) => response,
-        Err(error) => error.into_response(&ids),
-    }
+async fn operations(call: Call) -> Response {
+    call.answer(handle)
 }
 
-/// What the captured parameters address: a team (`teams_id`) or an invitation's group.
-fn target(get: &dyn Fn(&str) -> String, has: &dyn Fn(&str) -> bool) -> Target {
-    if has("teams_id") {
-        Target::Team {
-            team_id: get("teams_id"),
-        }
-    } else {
-        Target::Invitation {
-            invitations_id: get("invitations_id"),
-            group_id: get("group_id"),
-        }
-    }
+/// Both collection routes (`members` and `members/delta`).
+async fn members(call: Call) -> Response {
+    call.answer(crate::members::list)
 }
 
-fn handle(call: Call, params: Params) -> Result<Response, GraphError> {
+fn handle(call: &Call) -> Result<Response, GraphError> {
     rules::check_auth(&call.headers)?;
-    // Path parameters arrive percent-decoded exactly once (axum decodes each captured segment).
-    let params = params.map_err(|_| {
-        GraphError::bad_request("A path segment is not valid UTF-8 once percent-decoded.")
-    })?;
-    let get = |key: &str| {
-        params
-            .iter()
-            .find(|(name, _)| *name == key)
-            .map(|(_, value)| value.to_owned())
-            .unwrap_or_default()
-    };
-    let version_segment = get("version");
-    let version = ApiVersion::parse(&version_segment)
-        .ok_or_else(|| GraphError::bad_request(format!("Invalid version: {version_segment}")))?;
-    let has = |key: &str| params.iter().any(|(name, _)| name == key);
-    let target = target(&get, &has);
+    let params = PathParams::read(&call.params)?;
+    let target = params.operation_target();
     match call.method {
-        Method::GET | Method::HEAD => get_operation(&call, version, &target),
-        Method::PATCH => patch_operation(&call, version, &target),
-        _ => Err(GraphError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "MethodNotAllowed",
-            format!(
-                "The HTTP method '{}' is not supported on this resource.",
-                call.method
-            ),
-        )
-        .with_header(ALLOW, HeaderValue::from_static("GET, PATCH"))),
+        Method::GET | Method::HEAD => get_operation(call, params.version, &target),
+        Method::PATCH => patch_operation(call, params.version, &target),
+        _ => Err(method_not_allowed(&call.method, "GET, PATCH")),
     }
+}
+
+/// 405 for a method the resource does not serve, with the `Allow` header.
+pub(crate) fn method_not_allowed(method: &Method, allow: &'static str) -> GraphError {
+    GraphError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "MethodNotAllowed",
+        format!("The HTTP method '{method}' is not supported on this resource."),
+    )
+    .with_header(ALLOW, HeaderValue::from_static(allow))
 }
 
 fn not_found(target: &Target) -> GraphError {
@@ -126,23 +181,33 @@ fn not_found(target: &Target) -> GraphError {
     GraphError::new(StatusCode::NOT_FOUND, "NotFound", message)
 }
 
+/// GET: the query is read first (400), then the target (404); a matching `If-None-Match` is 304.
 fn get_operation(
     call: &Call,
     version: ApiVersion,
     target: &Target,
 ) -> Result<Response, GraphError> {
+    let selection = query::operation_selection(call.uri.query())?;
     let prefs = Preferences::parse(&call.headers);
-    let mut state = call.shared.lock();
-    let entity = state.entity_mut(target).ok_or_else(|| not_found(target))?;
+    let state = call.shared.lock();
+    let entity = state.entity(target).ok_or_else(|| not_found(target))?;
+    let etag = entity.etag.clone();
+    if rules::none_match(&call.headers, &etag) {
+        drop(state);
+        let mut response = odata::empty_response(StatusCode::NOT_MODIFIED);
+        add_etag_and_preferences(&mut response, &etag, None);
+        return Ok(response);
+    }
+    let context_path = format!("{}{}", target.context_path(), selection.context_suffix());
     let body = odata::representation(
         version,
-        &target.context_path(),
-        &entity.etag,
+        &context_path,
+        &etag,
         &entity.props,
         prefs.include_unknown_enum_members,
     );
-    let etag = entity.etag.clone();
     drop(state);
+    let body = selection.project(body, &["@odata.context", "@odata.etag"]);
     let mut response = odata::json_response(StatusCode::OK, &body);
     add_etag_and_preferences(&mut response, &etag, prefs.applied(false));
     Ok(response)
@@ -174,9 +239,7 @@ fn patch_operation(
 
     let mut response = if prefs.return_minimal {
         drop(state);
-        let mut response = Response::new(axum::body::Body::empty());
-        *response.status_mut() = StatusCode::NO_CONTENT;
-        response
+        odata::empty_response(StatusCode::NO_CONTENT)
     } else {
         let body = odata::representation(
             version,
@@ -222,7 +285,7 @@ async fn unknown_resource(
         GraphError::bad_request(format!("Invalid version: {version}"))
     } else {
         let segment = match segments.next() {
-            Some(first @ ("teams" | "invitations")) => uri
+            Some(first @ ("teams" | "invitations" | "groups")) => uri
                 .path()
                 .rsplit('/')
                 .next()

@@ -1,9 +1,10 @@
-//! Graph's request rules: authentication, content type, preferences, `If-Match`, the PATCH body
-//! reader (as strict as Microsoft.OData.Core), and the merge of a valid PATCH into the entity.
+//! Graph's request rules: authentication, content type, preferences, `If-Match` and
+//! `If-None-Match`, the PATCH body reader (as strict as Microsoft.OData.Core), and the merge of a
+//! valid PATCH into the entity.
 
 use std::collections::HashSet;
 
-use http::header::{AUTHORIZATION, CONTENT_TYPE, IF_MATCH, WWW_AUTHENTICATE};
+use http::header::{AUTHORIZATION, CONTENT_TYPE, IF_MATCH, IF_NONE_MATCH, WWW_AUTHENTICATE};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
@@ -102,6 +103,8 @@ pub(crate) struct Preferences {
     pub(crate) return_minimal: bool,
     pub(crate) return_representation: bool,
     pub(crate) include_unknown_enum_members: bool,
+    /// `odata.maxpagesize=N` (or 4.01's `maxpagesize=N`) with `N` ≥ 1; other values are ignored.
+    pub(crate) max_page_size: Option<usize>,
 }
 
 impl Preferences {
@@ -121,6 +124,10 @@ impl Preferences {
                     prefs.return_representation = pref_value.eq_ignore_ascii_case("representation");
                 } else if name.eq_ignore_ascii_case("include-unknown-enum-members") {
                     prefs.include_unknown_enum_members = true;
+                } else if name.eq_ignore_ascii_case("odata.maxpagesize")
+                    || name.eq_ignore_ascii_case("maxpagesize")
+                {
+                    prefs.max_page_size = pref_value.parse().ok().filter(|n| *n > 0);
                 }
             }
         }
@@ -165,6 +172,22 @@ pub(crate) fn check_if_match(headers: &HeaderMap, current_etag: &str) -> Result<
     } else {
         Ok(())
     }
+}
+
+/// `If-None-Match` on a GET: true when it lists `*` or an ETag equal to `current_etag` under
+/// weak comparison (`W/"1"` matches `"1"`), i.e. when the answer is `304 Not Modified`.
+pub(crate) fn none_match(headers: &HeaderMap, current_etag: &str) -> bool {
+    let opaque = |tag: &str| {
+        let tag = tag.trim();
+        tag.strip_prefix("W/").unwrap_or(tag).to_owned()
+    };
+    let current = opaque(current_etag);
+    headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|tag| tag.trim() == "*" || opaque(tag) == current)
 }
 
 /// One change a valid PATCH makes, in body order.

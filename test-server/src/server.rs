@@ -24,6 +24,7 @@ use tokio::sync::oneshot;
 use tower::ServiceExt;
 
 use crate::faults::{self, Failure};
+use crate::members;
 use crate::odata::{self, GraphError, RequestIds};
 use crate::rules;
 use crate::state::{Entity, RecordedRequest, Shared};
@@ -36,7 +37,8 @@ const DRAIN_LIMIT_BYTES: usize = 64 << 20;
 /// How long shutdown waits for open connections to finish their current request.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
-/// A Graph-like OData server on `127.0.0.1`, serving `teamsAsyncOperation` under `/beta` and `/v1.0`.
+/// A Graph-like OData server on `127.0.0.1`, serving `teamsAsyncOperation` and the members of
+/// groups under `/beta` and `/v1.0`.
 ///
 /// State lives in memory; everything is configured through this handle. Dropping it stops the
 /// server: the listener closes at once, open connections are shut down gracefully, and for
@@ -57,7 +59,7 @@ impl GraphServer {
     pub async fn start() -> io::Result<GraphServer> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Shared::for_addr(addr));
         let (shutdown, stopped) = oneshot::channel();
         tokio::spawn(serve(listener, Arc::clone(&shared), stopped));
         Ok(GraphServer {
@@ -81,7 +83,7 @@ impl GraphServer {
             let _entered = runtime.enter();
             TcpListener::from_std(std_listener)?
         };
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Shared::for_addr(addr));
         let (shutdown, stopped) = oneshot::channel();
         let serving = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -179,6 +181,49 @@ impl GraphServer {
         state
             .batch_item_faults
             .extend(std::iter::repeat_n(failure, n));
+    }
+}
+
+/// Collections: group members and paging.
+impl GraphServer {
+    /// Stores (replaces) the members of a group, served in this order, page by page, at
+    /// `/{version}/groups/{group_id}/members` and `/{version}/groups/{group_id}/members/delta`
+    /// (`group_id` as it is after percent-decoding). An empty list makes a group without members
+    /// (200 with `value: []`); a group never given members is 404.
+    ///
+    /// Each member is a directoryObject: a JSON object with its `@odata.type`
+    /// (`#microsoft.graph.user`, `#microsoft.graph.group`, `#microsoft.graph.servicePrincipal`…)
+    /// and usually an `id`. Pages show `@odata.type` first, then `id`, then the other properties in
+    /// name order. Other annotation members are dropped. Replacing the members ends every delta
+    /// round: a `$deltatoken` handed out before lists the members again.
+    ///
+    /// # Panics
+    /// If a member is not a JSON object with a string `@odata.type`.
+    pub fn put_members(&self, group_id: &str, members: Vec<Value>) {
+        let items = members.into_iter().map(members::stored_member).collect();
+        let mut state = self.shared.lock();
+        let group = state.groups.entry(group_id.to_owned()).or_default();
+        group.items = items;
+        group.revision += 1;
+    }
+
+    /// Sets how many items a page of a collection holds at most when the request does not ask
+    /// for fewer (with `$top` or `Prefer: odata.maxpagesize`); 100 until changed.
+    ///
+    /// # Panics
+    /// If `n` is 0.
+    pub fn set_page_size(&self, n: usize) {
+        assert!(n > 0, "a page holds at least one item");
+        self.shared.lock().page_size = Some(n);
+    }
+
+    /// Makes `@odata.nextLink` and `@odata.deltaLink` start with `base` (e.g.
+    /// `https://evil.example`, a trailing `/` is dropped) instead of this server's own
+    /// `http://127.0.0.1:PORT`, so that a client's refusal to follow a link to another host can
+    /// be tested; `None` restores the server's address. The path and query that follow are the same.
+    pub fn set_next_link_base(&self, base: Option<String>) {
+        let base = base.map(|base| base.trim_end_matches('/').to_owned());
+        self.shared.lock().link_base = base;
     }
 }
 

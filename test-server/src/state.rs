@@ -1,7 +1,8 @@
-//! The in-memory store: one `teamsAsyncOperation` per team, group links, recorded requests and
-//! queued failures, behind one mutex.
+//! The in-memory store: one `teamsAsyncOperation` per team, group links, the members of groups,
+//! paging settings, recorded requests and queued failures, behind one mutex.
 
 use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::{Map, Value};
@@ -28,6 +29,14 @@ pub(crate) struct Entity {
     pub(crate) etag: String,
 }
 
+/// A group's members (directoryObjects) and how often they were replaced.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Members {
+    pub(crate) items: Vec<Map<String, Value>>,
+    /// Counts the replacements; a `$deltatoken` names the revision it was handed out at.
+    pub(crate) revision: u64,
+}
+
 /// Everything the server knows.
 #[derive(Debug, Default)]
 pub(crate) struct State {
@@ -35,6 +44,14 @@ pub(crate) struct State {
     pub(crate) operations: HashMap<String, Entity>,
     /// `(invitationsId, groupId)` → teamId.
     pub(crate) links: HashMap<(String, String), String>,
+    /// groupId → its members.
+    pub(crate) groups: HashMap<String, Members>,
+    /// The page size collections use unless a request asks for less (`None`: the default).
+    pub(crate) page_size: Option<usize>,
+    /// What `@odata.nextLink` / `@odata.deltaLink` start with instead of `own_base`.
+    pub(crate) link_base: Option<String>,
+    /// `http://127.0.0.1:PORT`.
+    own_base: String,
     pub(crate) requests: Vec<RecordedRequest>,
     pub(crate) faults: VecDeque<Failure>,
     /// Failures for the next requests inside a `$batch` (the envelope itself is answered).
@@ -46,6 +63,11 @@ impl State {
     pub(crate) fn next_etag(&mut self) -> String {
         self.etag_counter += 1;
         format!("W/\"{}\"", self.etag_counter)
+    }
+
+    /// What links back to this server start with (`http://127.0.0.1:PORT`, or the override).
+    pub(crate) fn link_base(&self) -> &str {
+        self.link_base.as_deref().unwrap_or(&self.own_base)
     }
 
     /// The team a target names, if it resolves.
@@ -63,6 +85,11 @@ impl State {
     }
 
     /// The operation a target names, if the target resolves and the team has one.
+    pub(crate) fn entity(&self, target: &Target) -> Option<&Entity> {
+        self.operations.get(&self.resolve(target)?)
+    }
+
+    /// The same, to change it.
     pub(crate) fn entity_mut(&mut self, target: &Target) -> Option<&mut Entity> {
         let team_id = self.resolve(target)?;
         self.operations.get_mut(&team_id)
@@ -70,12 +97,23 @@ impl State {
 }
 
 /// The state shared by the handle and the serving task.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Shared {
     state: Mutex<State>,
 }
 
 impl Shared {
+    /// The state of a server listening on `addr`.
+    pub(crate) fn for_addr(addr: SocketAddr) -> Shared {
+        let state = State {
+            own_base: format!("http://{addr}"),
+            ..State::default()
+        };
+        Shared {
+            state: Mutex::new(state),
+        }
+    }
+
     /// Locks the state (a panic elsewhere while holding the lock does not poison it for tests).
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
         self.state

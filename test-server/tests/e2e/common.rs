@@ -169,6 +169,23 @@ impl Req {
     pub async fn send(self) -> Reply {
         self.try_send().await.expect("a response")
     }
+
+    /// Sends, asserts a Graph error with this status and code, and returns its message.
+    pub async fn error(self, status: u16, code: &str) -> String {
+        self.send().await.assert_error(status, code)
+    }
+}
+
+/// Sends a `$batch` (beta) holding `request` alone and returns its answer
+/// (`id`, `status`, `headers`, `body`).
+pub async fn batch_one(server: &GraphServer, request: Value) -> Value {
+    let envelope = json!({ "requests": [request] });
+    let reply = patch(server, "/beta/$batch", &envelope.to_string())
+        .method(Method::POST)
+        .send()
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    reply.json()["responses"][0].clone()
 }
 
 /// Writes `request` on a fresh connection and reads until the server closes it.

@@ -8,4 +8,6 @@ mod enums_and_prefer;
 mod faults;
 mod lifecycle;
 mod merge_and_etag;
+mod paging;
+mod reading;
 mod representation;
