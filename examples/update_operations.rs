@@ -1,9 +1,11 @@
-//! The main job: Graph's "Update operations" request, built by the library, sent, and read back.
+//! The main job: Graph's "Update operations" request, as a read–modify–write: the operation is
+//! read (GET, which gives its ETag), the seed page's change is built (real enum members in place
+//! of its `"String"` placeholders) and sent with `If-Match`, and the answer is read back.
 //!
-//! `cargo run --example update_operations` starts a Graph-like server on loopback, builds the seed
-//! page's example request (real enum members in place of its `"String"` placeholders), prints it
-//! as an HTTP/1.1 message, sends it with `odata_resource::Client`, and prints the response and
-//! the parsed `TeamsAsyncOperation`.
+//! `cargo run --example update_operations` starts a Graph-like server on loopback and prints
+//! every request exactly as it goes on the wire (the service root's path and `Host` included),
+//! the responses, and the parsed `TeamsAsyncOperation`; then it runs the same loop through
+//! `Client::update`, which retries on `412 Precondition Failed`.
 //!
 //! `cargo run --example update_operations -- --service-root https://graph.microsoft.com/beta
 //! --team-id <id>` with a token in `GRAPH_TOKEN` talks to that service instead.
@@ -11,9 +13,9 @@
 use std::error::Error;
 
 use graph_test_server::GraphServer;
-use odata_resource::{Client, DateTimeOffset, PatchRequest};
+use odata_resource::{http_message, Client, DateTimeOffset};
 use serde_json::json;
-use teams_model::TeamsAsyncOperation;
+use teams_model::{TeamsAsyncOperation, TeamsAsyncOperationPatch};
 
 /// The team of the docs' examples.
 const TEAM_ID: &str = "dbd8de4f-5d47-48da-87f1-594bed003375";
@@ -36,12 +38,23 @@ async fn main() -> Result<(), Box<dyn Error>> {
         }
     };
 
-    let request = seed_request(&args.team_id)?;
-    println!("# the request, as built by odata-resource");
-    println!("# {}", request.url(&service_root)?);
-    println!("{request}\n");
+    let client = Client::with_token(service_root.clone(), token);
 
-    let client = Client::with_token(service_root, token);
+    // 1. read: the operation and its ETag
+    let get = TeamsAsyncOperation::get_team(&args.team_id).build()?;
+    println!("# 1. GET: the operation as it is, and its ETag");
+    println!("{}", http_message(&get.to_http(&service_root)?));
+    let read = client
+        .get(&get)
+        .await?
+        .ok_or("the GET was answered 304 without If-None-Match")?;
+    let etag = read.annotations.etag().unwrap_or("*").to_owned();
+    println!("# read: status {:?}, ETag {etag}\n", read.status);
+
+    // 2. change and write: the seed page's PATCH, guarded by the ETag just read
+    let request = seed_request(&args.team_id)?.if_match(&etag).build()?;
+    println!("# 2. PATCH, as built by odata-resource and sent");
+    println!("{}\n", http_message(&request.to_http(&service_root)?));
     let response = client.send_raw(&request).await?;
     println!("# the response");
     println!("HTTP/1.1 {}", response.status());
@@ -52,20 +65,33 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     println!("# parsed");
     match request.parse_response(&response) {
-        Ok(Some(operation)) => println!("{operation:#?}"),
-        Ok(None) => println!("(no content)"),
+        Ok(Some(operation)) => println!("{operation:#?}\n"),
+        Ok(None) => println!("(no content)\n"),
         Err(error) => {
             println!("error: {error}");
             return Err(error.into());
         }
     }
+
+    // 3. the same loop in one call: read, change, PATCH only the change with If-Match, and on
+    // 412 read again and retry
+    let updated = client
+        .update(&get, |operation| {
+            operation.attempts_count = Some(operation.attempts_count.unwrap_or(0) + 1);
+        })
+        .await?;
+    println!(
+        "# 3. Client::update: attemptsCount is now {:?}, ETag {:?}",
+        updated.attempts_count,
+        updated.annotations.etag()
+    );
     Ok(())
 }
 
 /// The seed page's example request body, for one team.
-fn seed_request(team_id: &str) -> Result<PatchRequest<TeamsAsyncOperation>, Box<dyn Error>> {
+fn seed_request(team_id: &str) -> Result<TeamsAsyncOperationPatch, Box<dyn Error>> {
     let last_action = teams_model::SEED_LAST_ACTION.parse::<DateTimeOffset>()?;
-    Ok(teams_model::seed_patch(team_id, last_action).build()?)
+    Ok(teams_model::seed_patch(team_id, last_action))
 }
 
 /// What the embedded server holds before the PATCH: the seed's response, before the update.

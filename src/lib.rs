@@ -118,6 +118,58 @@
 //! values too, is sent whole (OData replaces it), and its items leave their `None` properties
 //! out.
 //!
+//! ## Reading, and the read–modify–write loop
+//!
+//! Each path also gets a GET constructor (`get_team(…)` beside `patch_team(…)`), and each
+//! property a constant of its resource for typed `$select` / `$expand`
+//! (`TeamsAsyncOperation::ATTEMPTS_COUNT`; a navigation property, `#[odata(navigation)]`, is
+//! named by `expand` only). A projected answer reads fine: what was not selected is `None`.
+//! The ETag a value was read with is in its annotations (`@odata.etag`, or the `ETag` header),
+//! and `diff_with_etag(&read, &changed)` sends only the change with `If-Match` set to it:
+//!
+//! ```
+//! # use odata_resource::{Annotations, ComplexType, Resource};
+//! #[derive(Resource, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.teamsAsyncOperation", path(team = "/teams/{teamsId}/operations"))]
+//! pub struct TeamsAsyncOperation {
+//!     pub status: Option<String>,
+//!     pub attempts_count: Option<i32>,
+//!     #[odata(annotations)]
+//!     pub annotations: Annotations,
+//! }
+//!
+//! let get = TeamsAsyncOperation::get_team("t")
+//!     .select([TeamsAsyncOperation::STATUS, TeamsAsyncOperation::ATTEMPTS_COUNT])
+//!     .build()?;
+//! assert_eq!(get.path_and_query(), "/teams/t/operations?$select=status,attemptsCount");
+//!
+//! // any client's answer
+//! let response = odata_resource::http::Response::builder()
+//!     .header("ETag", "W/\"7\"")
+//!     .body(br#"{"status":"inProgress","attemptsCount":1}"#.to_vec())?;
+//! let read = get.parse_response(&response)?.expect("200, not 304");
+//! assert_eq!(read.annotations.etag(), Some("W/\"7\""));
+//!
+//! let mut changed = read.clone();
+//! changed.attempts_count = Some(2);
+//! let patch = TeamsAsyncOperation::patch_team("t").diff_with_etag(&read, &changed).build()?;
+//! assert_eq!(patch.headers()["if-match"], "W/\"7\"");
+//! assert_eq!(patch.body(), br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","attemptsCount":2}"##);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! With the `client` feature, `Client::update(&get, |value| …)` runs that loop: it reads,
+//! applies the closure to a copy, sends the diff with `If-Match`, and on
+//! `412 Precondition Failed` reads again and retries (`update_attempts`, 3 by default); no
+//! change sends no request. `if_none_match(etag)` on a GET turns an unchanged resource into
+//! `304` and `None`.
+//!
+//! Collections: `#[odata(collection(name = "/…"))]` gives `list_name(…)`, and
+//! [`List::path`](get::List::path) builds one for any item type (a `Polymorphic` enum of the
+//! collection's derived types). `Client::pages(&list)` reads it page by page
+//! ([`Page`]: `value`, `next_link`, `delta_link`, `count`), following each `@odata.nextLink`
+//! exactly as sent and never to another origin, at most `max_pages(n)` pages.
+//!
 //! ## Dictionaries
 //!
 //! Some of Graph's open complex types are dictionaries: `plannerAssignments` maps a user id to
@@ -252,7 +304,10 @@
 //!   first in every body.
 //! - `#[odata(path = "/teams/{teamsId}/operations")]` (`Resource` only): one unnamed path gives
 //!   the constructor `patch(teams_id)`. `#[odata(path(team = "…"))]` gives `patch_team(…)`;
-//!   repeatable.
+//!   repeatable. Each path also gives a GET: `get(…)`, `get_team(…)`.
+//! - `#[odata(collection = "/teams/{teamsId}/operations")]` / `collection(name = "…")`
+//!   (`Resource` only): a collection of the resource, read page by page: `list(…)`,
+//!   `list_name(…)`.
 //!   Placeholders (`{teamsId}` or `{team-id}`) are whole segments; the arguments are snake_case,
 //!   in template order, each `impl AsRef<str>`. Values are percent-encoded as one segment each;
 //!   empty, `.`, `..`, `$…` and namespace-qualified values make `build()` fail.
@@ -266,6 +321,8 @@
 //! - `#[odata(rename = "wireName")]`: the JSON name (default: the field name in lowerCamelCase).
 //! - `#[odata(read_only)]`: no setter, so never in a PATCH body; still read and written by the
 //!   type's own `Serialize` / `Deserialize`.
+//! - `#[odata(navigation)]`: a navigation property: read-only, named by `expand(…)` and refused
+//!   by `select(…)`.
 //! - `#[odata(non_nullable)]`: no `clear_…` setter. A field that is not an `Option` is
 //!   non-nullable anyway.
 //! - `#[odata(additional)]` on a [`Map`]: keeps undeclared properties of open types.
@@ -316,13 +373,14 @@ pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
 pub use odata_resource_runtime::{http, serde, time};
 
 #[cfg(feature = "client")]
-pub use odata_resource_runtime::client::{Client, RetryPolicy};
+pub use odata_resource_runtime::client::{Client, Pages, RetryPolicy};
+pub use odata_resource_runtime::get;
 pub use odata_resource_runtime::setter;
 pub use odata_resource_runtime::{
-    from_slice, parse_response, to_vec, Annotations, DateTimeOffset, DateTimeParseError,
-    Dictionary, DictionaryPatch, Error, Flags, InnerError, NestedPatch, ODataEnum, ODataError,
-    ODataErrorDetail, ODataType, ODataValue, Patch, PatchRequest, PropertyValue, RetryAfter,
-    ServiceError, UnknownEnumMember, UnknownType,
+    from_slice, http_message, parse_response, to_vec, Annotations, DateTimeOffset,
+    DateTimeParseError, Dictionary, DictionaryPatch, Error, Flags, GetRequest, InnerError,
+    ListRequest, NestedPatch, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Page,
+    Patch, PatchRequest, PropertyValue, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
 };
 pub use serde_json::{Map, Value};
 

@@ -41,6 +41,8 @@ pub struct Container<'a> {
     /// Whether `type` was written at all, even with a bad value.
     pub type_seen: bool,
     pub paths: Vec<PathAttr>,
+    /// Collection paths (`collection = …`): one `list…` constructor each.
+    pub collections: Vec<PathAttr>,
     /// The `crate` override, if given (see [`Container::krate`]).
     pub crate_path: Option<attr::CratePath>,
     pub no_type_annotation: bool,
@@ -94,8 +96,10 @@ pub struct Field<'a> {
     pub wire: String,
     /// Where the wire name came from (the `rename` literal, or the field's name).
     pub wire_span: TokenStream,
-    /// The user's `#[odata(read_only)]`.
+    /// The user's `#[odata(read_only)]` (or `navigation`, which implies it).
     pub read_only: bool,
+    /// `#[odata(navigation)]`: named by `$expand`, never by `$select`.
+    pub navigation: bool,
     /// Whether the builder gets a setter for it and bodies write it: a property that is not
     /// read-only, unless `check` found it unusable (its error is reported instead).
     pub writable: bool,
@@ -137,6 +141,7 @@ impl<'a> Container<'a> {
             type_name: attrs.type_name,
             type_seen: attrs.type_seen,
             paths: attrs.paths,
+            collections: attrs.collections,
             crate_path: attrs.krate,
             no_type_annotation: attrs.no_type_annotation,
             data: data_from_ast(cx, input, kind),
@@ -282,8 +287,11 @@ fn field_from_ast<'a>(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
         option_inner: option_inner(&field.ty),
         wire,
         wire_span,
-        read_only: attrs.read_only.is_some(),
-        writable: attrs.read_only.is_none(),
+        // a navigation property is never in a PATCH body (OData 4.0 §11.4.3: no inline
+        // related entities in an update)
+        read_only: attrs.read_only.is_some() || attrs.navigation.is_some(),
+        writable: attrs.read_only.is_none() && attrs.navigation.is_none(),
+        navigation: attrs.navigation.is_some(),
         read_only_stub: false,
         non_nullable: attrs.non_nullable.is_some(),
         role,

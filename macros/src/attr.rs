@@ -74,6 +74,8 @@ pub struct Container {
     /// again as missing).
     pub type_seen: bool,
     pub paths: Vec<PathAttr>,
+    /// `collection(name = …)`: paths of collections of the resource (list constructors).
+    pub collections: Vec<PathAttr>,
     pub krate: Option<CratePath>,
     pub no_type_annotation: bool,
 }
@@ -85,6 +87,7 @@ pub struct Field {
     pub non_nullable: Option<TokenStream>,
     pub additional: Option<TokenStream>,
     pub annotations: Option<TokenStream>,
+    pub navigation: Option<TokenStream>,
 }
 
 /// Variant attributes.
@@ -100,6 +103,7 @@ impl Container {
         let mut krate = Attr::none(CRATE);
         let mut no_type_annotation = Attr::none(NO_TYPE_ANNOTATION);
         let mut paths = Vec::new();
+        let mut collections = Vec::new();
         let mut type_seen = false;
         let level = if keys == ENUM_KEYS {
             "enum"
@@ -120,6 +124,9 @@ impl Container {
             } else if key == PATH {
                 // #[odata(path = "/teams/{id}")] or #[odata(path(name = "/teams/{id}"))]
                 parse_path(cx, meta, &mut paths)?;
+            } else if key == COLLECTION {
+                // #[odata(collection = "/teams/{id}/operations")] or collection(name = …)
+                parse_path(cx, meta, &mut collections)?;
             } else if key == CRATE {
                 // #[odata(crate = "::my_sdk::odata")]
                 if let Some(lit) = string_value(cx, meta, CRATE, "\"::odata_resource\"")? {
@@ -138,6 +145,7 @@ impl Container {
             type_name: type_name.get(),
             type_seen,
             paths,
+            collections,
             krate: krate.get(),
             no_type_annotation: no_type_annotation.is_set(),
         }
@@ -151,6 +159,7 @@ impl Field {
         let mut non_nullable = Attr::none(NON_NULLABLE);
         let mut additional = Attr::none(ADDITIONAL);
         let mut annotations = Attr::none(ANNOTATIONS);
+        let mut navigation = Attr::none(NAVIGATION);
         each_meta(cx, attrs, |meta| {
             let key = key_of(meta);
             let slot = match key.as_str() {
@@ -169,6 +178,8 @@ impl Field {
                 ADDITIONAL => &mut additional,
                 // #[odata(annotations)]
                 ANNOTATIONS => &mut annotations,
+                // #[odata(navigation)]
+                NAVIGATION => &mut navigation,
                 _ => return unknown(cx, meta, "field", &key, FIELD_KEYS),
             };
             let name = slot.name;
@@ -182,6 +193,7 @@ impl Field {
             non_nullable: non_nullable.key(),
             additional: additional.key(),
             annotations: annotations.key(),
+            navigation: navigation.key(),
         }
     }
 }

@@ -5,9 +5,10 @@ pub const ODATA: &str = "odata";
 // container
 pub const TYPE: &str = "type";
 pub const PATH: &str = "path";
+pub const COLLECTION: &str = "collection";
 pub const CRATE: &str = "crate";
 pub const NO_TYPE_ANNOTATION: &str = "no_type_annotation";
-pub const CONTAINER_KEYS: &[&str] = &[TYPE, PATH, CRATE, NO_TYPE_ANNOTATION];
+pub const CONTAINER_KEYS: &[&str] = &[TYPE, PATH, COLLECTION, CRATE, NO_TYPE_ANNOTATION];
 
 // field
 pub const RENAME: &str = "rename";
@@ -15,7 +16,15 @@ pub const READ_ONLY: &str = "read_only";
 pub const NON_NULLABLE: &str = "non_nullable";
 pub const ADDITIONAL: &str = "additional";
 pub const ANNOTATIONS: &str = "annotations";
-pub const FIELD_KEYS: &[&str] = &[RENAME, READ_ONLY, NON_NULLABLE, ADDITIONAL, ANNOTATIONS];
+pub const NAVIGATION: &str = "navigation";
+pub const FIELD_KEYS: &[&str] = &[
+    RENAME,
+    READ_ONLY,
+    NON_NULLABLE,
+    ADDITIONAL,
+    ANNOTATIONS,
+    NAVIGATION,
+];
 
 // variant
 pub const OTHER: &str = "other";

@@ -53,6 +53,35 @@ pub enum Error {
     /// The HTTP client failed before a response arrived (connection refused or dropped, TLS,
     /// timeout).
     Transport(Box<dyn std::error::Error + Send + Sync>),
+    /// A path template given at run time ([`List::path`](crate::get::List::path)) does not fit
+    /// its values.
+    InvalidPathTemplate {
+        /// The template as given.
+        template: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A link the service sent (`@odata.nextLink`) points away from the service's origin; it is
+    /// not followed, so the client's token does not go there.
+    ForeignLink {
+        /// The link as sent.
+        link: String,
+        /// The service root the requests go to.
+        service_root: String,
+    },
+    /// A read–modify–write lost the race every time: each PATCH with the ETag just read was
+    /// answered `412 Precondition Failed`.
+    PreconditionFailed {
+        /// How many times the resource was read and the change tried.
+        attempts: u32,
+        /// The last 412.
+        last: Box<ServiceError>,
+    },
+    /// A collection had more pages than the limit set for reading it.
+    PageLimit {
+        /// The limit.
+        pages: u32,
+    },
 }
 
 impl fmt::Display for Error {
@@ -78,6 +107,20 @@ impl fmt::Display for Error {
             Error::Batch(error) => error.fmt(f),
             Error::BatchResponse(problem) => write!(f, "unexpected batch response: {problem}"),
             Error::Transport(error) => write!(f, "transport error: {error}"),
+            Error::InvalidPathTemplate { template, reason } => {
+                write!(f, "invalid path template {template:?}: {reason}")
+            }
+            Error::ForeignLink { link, service_root } => write!(
+                f,
+                "refused to follow {link:?}: it is not on the service's origin ({service_root})"
+            ),
+            Error::PreconditionFailed { attempts, last } => write!(
+                f,
+                "the resource changed under every one of {attempts} attempts to update it; last: {last}"
+            ),
+            Error::PageLimit { pages } => {
+                write!(f, "the collection has more than {pages} pages, the limit set")
+            }
         }
     }
 }
@@ -248,6 +291,24 @@ mod tests {
             (
                 Error::Transport("connection reset".into()),
                 "transport error: connection reset",
+            ),
+            (
+                Error::InvalidPathTemplate {
+                    template: "/groups/{id}".into(),
+                    reason: "1 placeholders, 0 values".into(),
+                },
+                r#"invalid path template "/groups/{id}": 1 placeholders, 0 values"#,
+            ),
+            (
+                Error::ForeignLink {
+                    link: "https://evil.example/x".into(),
+                    service_root: "https://graph.microsoft.com/v1.0".into(),
+                },
+                r#"refused to follow "https://evil.example/x": it is not on the service's origin (https://graph.microsoft.com/v1.0)"#,
+            ),
+            (
+                Error::PageLimit { pages: 3 },
+                "the collection has more than 3 pages, the limit set",
             ),
         ];
         for (error, expected) in cases {

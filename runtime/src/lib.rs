@@ -24,6 +24,7 @@ pub mod batch;
 #[cfg(feature = "client")]
 pub mod client;
 mod error;
+pub mod get;
 mod patch;
 mod read;
 mod retry_after;
@@ -33,6 +34,8 @@ mod types;
 mod write;
 
 pub use error::{Error, InnerError, ODataError, ODataErrorDetail, ServiceError};
+pub use get::{GetRequest, ListRequest, Page};
+pub use patch::message::http_message;
 pub use patch::request::PatchRequest;
 pub use patch::setter;
 pub use patch::setter::{NestedPatch, PropertyValue};

@@ -4,6 +4,7 @@
 // `PatchBody` is not named by generated code, but rustc names it in the note on a property
 // type that is not `ODataValue` ("required by a bound in `…::__private::PatchBody::property`").
 pub use crate::error::Error;
+pub use crate::get::{Field, Get, List, Navigation};
 pub use crate::patch::base::PatchBase;
 pub use crate::patch::body::PatchBody;
 pub use crate::patch::diff::{option as diff_option, value as diff_value};
@@ -16,6 +17,7 @@ pub use crate::patch::setter::{
 pub use crate::read::de::{
     expecting, finish, items, optional_items, property, undeclared, Key, Undeclared,
 };
+pub use crate::types::annotations::Annotations;
 pub use crate::types::enums::{
     deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
     ODataEnum, UnknownEnumMember,

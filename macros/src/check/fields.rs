@@ -151,6 +151,7 @@ fn property_attributes_meaningless(cx: &Ctxt, attrs: &attr::Field, key: &str) {
     let flags = [
         ("read_only", &attrs.read_only),
         ("non_nullable", &attrs.non_nullable),
+        ("navigation", &attrs.navigation),
     ];
     for (flag, given) in flags {
         if let Some(given) = given {

@@ -72,6 +72,7 @@ pub fn impls(cont: &Container) -> TokenStream {
     let constructors = cont.paths.iter().map(|path| constructor(cont, path));
     let (markers, stubs) = read_only_stubs(cont);
     let setters_allow = setters_allow();
+    let changed = writable(cont).map(|field| field.ident);
     quote! {
         #markers
 
@@ -86,6 +87,12 @@ pub fn impls(cont: &Container) -> TokenStream {
                     __base: #p::PatchBase::new(__path),
                     #(#init)*
                 }
+            }
+
+            /// Whether any property is set (a PATCH without one changes nothing).
+            #[inline]
+            fn __changed(&self) -> ::core::primitive::bool {
+                false #(|| !self.#changed.is_absent())*
             }
 
             #(#setters)*
@@ -161,6 +168,22 @@ fn diff(cont: &Container) -> TokenStream {
             <#ident as #p::Diff>::diff_into(&mut self, old, new);
             self
         }
+
+        /// `diff(read, new)` and `if_match` with the ETag `read` was received with (its
+        /// `@odata.etag`, or the `ETag` header a GET kept), in one call: the PATCH of a
+        /// read–modify–write, answered 412 if someone changed the resource since.
+        #[inline]
+        pub fn diff_with_etag(self, read: &#ident, new: &#ident) -> Self
+        where
+            for<'__diff> #ident: #p::Diff<Builder = Self>,
+        {
+            let __etag = #p::ODataType::annotations(read).and_then(#p::Annotations::etag);
+            let __builder = self.diff(read, new);
+            match __etag {
+                ::core::option::Option::Some(__etag) => __builder.if_match(__etag),
+                ::core::option::Option::None => __builder,
+            }
+        }
     }
 }
 
@@ -194,6 +217,24 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
             #[inline]
             fn diff_into(__builder: &mut #builder, __old: &Self, __new: &Self) {
                 #(#calls)*
+            }
+            fn update_request(
+                __path: &::core::primitive::str,
+                __old: &Self,
+                __new: &Self,
+                __etag: ::core::option::Option<&::core::primitive::str>,
+            ) -> ::core::result::Result<::core::option::Option<#p::PatchRequest<Self>>, #p::Error> {
+                let mut __builder = #builder::__new(::core::result::Result::Ok(
+                    ::std::borrow::ToOwned::to_owned(__path.as_bytes()),
+                ));
+                <Self as #p::Diff>::diff_into(&mut __builder, __old, __new);
+                if !__builder.__changed() {
+                    return ::core::result::Result::Ok(::core::option::Option::None);
+                }
+                if let ::core::option::Option::Some(__etag) = __etag {
+                    __builder = __builder.if_match(__etag);
+                }
+                __builder.build().map(::core::option::Option::Some)
             }
         }
     }
@@ -409,19 +450,37 @@ fn body_capacity(cont: &Container) -> usize {
 
 fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
     let builder = builder_ident(cont);
-    // the literals' length and the body's room: `request_path` adds the encoded values'
-    let capacity = body_capacity(cont)
+    let name = match &path.name {
+        Some(name) => format_ident!("patch_{}", name),
+        None => format_ident!("patch"),
+    };
+    let doc = format!("Starts a PATCH of `{}`.", path.lit.value());
+    let (args, request_path) = path_call(cont, path, body_capacity(cont));
+    quote! {
+        #[doc = #doc]
+        #[inline]
+        pub fn #name(#args) -> #builder {
+            #builder::__new(#request_path)
+        }
+    }
+}
+
+/// A constructor's arguments (one `impl AsRef<str>` per placeholder, in template order) and the
+/// runtime call that fills the template with them; `room` is reserved after the path (a PATCH
+/// body's). The literals' length is added to it; `request_path` adds the encoded values'.
+pub fn path_call(
+    cont: &Container,
+    path: &crate::attr::PathAttr,
+    room: usize,
+) -> (TokenStream, TokenStream) {
+    let p = private(cont);
+    let capacity = room
         + path
             .template
             .literals
             .iter()
             .map(String::len)
             .sum::<usize>();
-    let p = private(cont);
-    let name = match &path.name {
-        Some(name) => format_ident!("patch_{}", name),
-        None => format_ident!("patch"),
-    };
     let args: Vec<_> = path
         .template
         .params
@@ -430,18 +489,14 @@ fn constructor(cont: &Container, path: &crate::attr::PathAttr) -> TokenStream {
         .collect();
     let names = path.template.params.iter().map(|param| &param.name);
     let literals = &path.template.literals;
-    let doc = format!("Starts a PATCH of `{}`.", path.lit.value());
     // Spanned on the template: a wrong argument's "required by this bound" note shows it.
     let as_ref = quote_spanned!(path.lit.span()=> ::core::convert::AsRef<::core::primitive::str>);
-    quote! {
-        #[doc = #doc]
-        #[inline]
-        pub fn #name(#(#args: impl #as_ref),*) -> #builder {
-            #builder::__new(#p::request_path(
-                &[#(#literals),*],
-                &[#((#names, ::core::convert::AsRef::as_ref(&#args))),*],
-                #capacity,
-            ))
-        }
-    }
+    let call = quote! {
+        #p::request_path(
+            &[#(#literals),*],
+            &[#((#names, ::core::convert::AsRef::as_ref(&#args))),*],
+            #capacity,
+        )
+    };
+    (quote!(#(#args: impl #as_ref),*), call)
 }

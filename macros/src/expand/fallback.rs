@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{builder, private, type_impl, wrap};
+use super::{builder, private, reading, type_impl, wrap};
 use crate::ast::{Container, Kind};
 
 /// Stubs for an item whose attributes have errors.
@@ -17,6 +17,7 @@ pub fn for_container(cont: &Container) -> TokenStream {
                 type_impl(cont, &TokenStream::new()),
                 builder::impls(cont),
                 builder::diff_impl(cont),
+                reading::expand(cont),
             ];
             wrap(builder::declaration(cont), &quote!(#stubs #(#impls)*))
         }
@@ -32,7 +33,8 @@ pub fn for_container(cont: &Container) -> TokenStream {
         }
         Kind::Resource => {
             let odata_type = type_impl(cont, &TokenStream::new());
-            wrap(TokenStream::new(), &quote!(#stubs #odata_type))
+            let reading = reading::expand(cont);
+            wrap(TokenStream::new(), &quote!(#stubs #odata_type #reading))
         }
         Kind::Enum | Kind::Polymorphic => wrap(TokenStream::new(), &stubs),
     }

@@ -7,6 +7,7 @@ mod de;
 mod enumeration;
 mod fallback;
 mod polymorphic;
+mod reading;
 mod ser;
 mod value;
 
@@ -53,7 +54,7 @@ fn full(cont: &Container) -> TokenStream {
         Kind::Polymorphic => wrap(TokenStream::new(), &polymorphic::expand(cont)),
         Kind::ComplexType => {
             let impls = [
-                type_impl(cont, &ser::typed_method(cont)),
+                type_impl(cont, &type_items(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
@@ -63,26 +64,35 @@ fn full(cont: &Container) -> TokenStream {
         }
         Kind::Resource if cont.paths.is_empty() => {
             let impls = [
-                type_impl(cont, &ser::typed_method(cont)),
+                type_impl(cont, &type_items(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
                 builder::no_path(cont),
+                reading::expand(cont),
             ];
             wrap(TokenStream::new(), &quote!(#(#impls)*))
         }
         Kind::Resource => {
             let impls = [
-                type_impl(cont, &ser::typed_method(cont)),
+                type_impl(cont, &type_items(cont)),
                 ser::expand(cont),
                 de::expand(cont),
                 value::expand(cont),
                 builder::impls(cont),
                 builder::diff_impl(cont),
+                reading::expand(cont),
             ];
             wrap(builder::declaration(cont), &quote!(#(#impls)*))
         }
     }
+}
+
+/// What the derived `ODataType` impl holds: `serialize_typed` and the annotations accessors.
+fn type_items(cont: &Container) -> TokenStream {
+    let typed = ser::typed_method(cont);
+    let annotations = reading::annotations_methods(cont);
+    quote!(#typed #annotations)
 }
 
 /// `<crate>::__private`: the one path by which generated code reaches the runtime.

@@ -48,6 +48,11 @@ const _: () = {
                 display_name: ::odata_resource::__private::Slot::Absent,
             }
         }
+        /// Whether any property is set (a PATCH without one changes nothing).
+        #[inline]
+        fn __changed(&self) -> ::core::primitive::bool {
+            false || !self.id.is_absent() || !self.display_name.is_absent()
+        }
         ///Sets `id`.
         #[inline]
         pub fn id<__How>(
@@ -121,6 +126,22 @@ const _: () = {
             <Team as ::odata_resource::__private::Diff>::diff_into(&mut self, old, new);
             self
         }
+        /// `diff(read, new)` and `if_match` with the ETag `read` was received with (its
+        /// `@odata.etag`, or the `ETag` header a GET kept), in one call: the PATCH of a
+        /// read–modify–write, answered 412 if someone changed the resource since.
+        #[inline]
+        pub fn diff_with_etag(self, read: &Team, new: &Team) -> Self
+        where
+            for<'__diff> Team: ::odata_resource::__private::Diff<Builder = Self>,
+        {
+            let __etag = ::odata_resource::__private::ODataType::annotations(read)
+                .and_then(::odata_resource::__private::Annotations::etag);
+            let __builder = self.diff(read, new);
+            match __etag {
+                ::core::option::Option::Some(__etag) => __builder.if_match(__etag),
+                ::core::option::Option::None => __builder,
+            }
+        }
         /// Builds the request: the JSON body holds exactly the properties set, after
         /// `@odata.type`.
         ///
@@ -182,8 +203,60 @@ const _: () = {
                 true,
             );
         }
+        fn update_request(
+            __path: &::core::primitive::str,
+            __old: &Self,
+            __new: &Self,
+            __etag: ::core::option::Option<&::core::primitive::str>,
+        ) -> ::core::result::Result<
+            ::core::option::Option<::odata_resource::__private::PatchRequest<Self>>,
+            ::odata_resource::__private::Error,
+        > {
+            let mut __builder = TeamPatch::__new(
+                ::core::result::Result::Ok(
+                    ::std::borrow::ToOwned::to_owned(__path.as_bytes()),
+                ),
+            );
+            <Self as ::odata_resource::__private::Diff>::diff_into(
+                &mut __builder,
+                __old,
+                __new,
+            );
+            if !__builder.__changed() {
+                return ::core::result::Result::Ok(::core::option::Option::None);
+            }
+            if let ::core::option::Option::Some(__etag) = __etag {
+                __builder = __builder.if_match(__etag);
+            }
+            __builder.build().map(::core::option::Option::Some)
+        }
+    }
+    #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
+    impl Team {
+        ///Starts a GET of `/teams/{teamsId}`.
+        #[inline]
+        pub fn get_team(
+            teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> ::odata_resource::__private::Get<Self> {
+            ::odata_resource::__private::Get::new(
+                ::odata_resource::__private::request_path(
+                    &["/teams/", ""],
+                    &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                    7usize,
+                ),
+            )
+        }
+        ///`id`, for `select`.
+        pub const ID: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "id",
+        );
+        ///`displayName`, for `select`.
+        pub const DISPLAY_NAME: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "displayName",
+        );
     }
 };
 ::core::compile_error! {
-    "unknown odata field attribute `read_onyl`; expected one of `rename`, `read_only`, `non_nullable`, `additional`, `annotations` (did you mean `read_only`?)"
+    "unknown odata field attribute `read_onyl`; expected one of `rename`, `read_only`, `non_nullable`, `additional`, `annotations`, `navigation` (did you mean `read_only`?)"
 }

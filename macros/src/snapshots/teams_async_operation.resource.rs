@@ -72,6 +72,18 @@ const _: () = {
                 ::core::option::Option::Some(&self.additional),
             )
         }
+        #[inline]
+        fn annotations(
+            &self,
+        ) -> ::core::option::Option<&::odata_resource::__private::Annotations> {
+            ::core::option::Option::Some(&self.annotations)
+        }
+        #[inline]
+        fn annotations_mut(
+            &mut self,
+        ) -> ::core::option::Option<&mut ::odata_resource::__private::Annotations> {
+            ::core::option::Option::Some(&mut self.annotations)
+        }
     }
     #[automatically_derived]
     impl ::odata_resource::__private::serde::Serialize for TeamsAsyncOperation {
@@ -440,6 +452,15 @@ const _: () = {
                 error: ::odata_resource::__private::Slot::Absent,
             }
         }
+        /// Whether any property is set (a PATCH without one changes nothing).
+        #[inline]
+        fn __changed(&self) -> ::core::primitive::bool {
+            false || !self.operation_type.is_absent() || !self.status.is_absent()
+                || !self.last_action_date_time.is_absent()
+                || !self.attempts_count.is_absent()
+                || !self.target_resource_id.is_absent()
+                || !self.target_resource_location.is_absent() || !self.error.is_absent()
+        }
         ///Sets `operationType`.
         #[inline]
         pub fn operation_type<__How>(
@@ -588,6 +609,28 @@ const _: () = {
             );
             self
         }
+        /// `diff(read, new)` and `if_match` with the ETag `read` was received with (its
+        /// `@odata.etag`, or the `ETag` header a GET kept), in one call: the PATCH of a
+        /// read–modify–write, answered 412 if someone changed the resource since.
+        #[inline]
+        pub fn diff_with_etag(
+            self,
+            read: &TeamsAsyncOperation,
+            new: &TeamsAsyncOperation,
+        ) -> Self
+        where
+            for<'__diff> TeamsAsyncOperation: ::odata_resource::__private::Diff<
+                Builder = Self,
+            >,
+        {
+            let __etag = ::odata_resource::__private::ODataType::annotations(read)
+                .and_then(::odata_resource::__private::Annotations::etag);
+            let __builder = self.diff(read, new);
+            match __etag {
+                ::core::option::Option::Some(__etag) => __builder.if_match(__etag),
+                ::core::option::Option::None => __builder,
+            }
+        }
         /// Builds the request: the JSON body holds exactly the properties set, after
         /// `@odata.type`.
         ///
@@ -731,5 +774,105 @@ const _: () = {
                 true,
             );
         }
+        fn update_request(
+            __path: &::core::primitive::str,
+            __old: &Self,
+            __new: &Self,
+            __etag: ::core::option::Option<&::core::primitive::str>,
+        ) -> ::core::result::Result<
+            ::core::option::Option<::odata_resource::__private::PatchRequest<Self>>,
+            ::odata_resource::__private::Error,
+        > {
+            let mut __builder = TeamsAsyncOperationPatch::__new(
+                ::core::result::Result::Ok(
+                    ::std::borrow::ToOwned::to_owned(__path.as_bytes()),
+                ),
+            );
+            <Self as ::odata_resource::__private::Diff>::diff_into(
+                &mut __builder,
+                __old,
+                __new,
+            );
+            if !__builder.__changed() {
+                return ::core::result::Result::Ok(::core::option::Option::None);
+            }
+            if let ::core::option::Option::Some(__etag) = __etag {
+                __builder = __builder.if_match(__etag);
+            }
+            __builder.build().map(::core::option::Option::Some)
+        }
+    }
+    #[automatically_derived]
+    #[allow(clippy::too_many_arguments)]
+    impl TeamsAsyncOperation {
+        ///Starts a GET of `/teams/{teamsId}/operations`.
+        #[inline]
+        pub fn get_team(
+            teams_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> ::odata_resource::__private::Get<Self> {
+            ::odata_resource::__private::Get::new(
+                ::odata_resource::__private::request_path(
+                    &["/teams/", "/operations"],
+                    &[("teamsId", ::core::convert::AsRef::as_ref(&teams_id))],
+                    18usize,
+                ),
+            )
+        }
+        ///Starts a GET of `/invitations/{invitationsId}/invitedUser/joinedGroups/{groupId}/team/operations`.
+        #[inline]
+        pub fn get_invited_user_team(
+            invitations_id: impl ::core::convert::AsRef<::core::primitive::str>,
+            group_id: impl ::core::convert::AsRef<::core::primitive::str>,
+        ) -> ::odata_resource::__private::Get<Self> {
+            ::odata_resource::__private::Get::new(
+                ::odata_resource::__private::request_path(
+                    &["/invitations/", "/invitedUser/joinedGroups/", "/team/operations"],
+                    &[
+                        (
+                            "invitationsId",
+                            ::core::convert::AsRef::as_ref(&invitations_id),
+                        ),
+                        ("groupId", ::core::convert::AsRef::as_ref(&group_id)),
+                    ],
+                    55usize,
+                ),
+            )
+        }
+        ///`id`, for `select`.
+        pub const ID: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "id",
+        );
+        ///`operationType`, for `select`.
+        pub const OPERATION_TYPE: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "operationType",
+        );
+        ///`createdDateTime`, for `select`.
+        pub const CREATED_DATE_TIME: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "createdDateTime",
+        );
+        ///`status`, for `select`.
+        pub const STATUS: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "status",
+        );
+        ///`lastActionDateTime`, for `select`.
+        pub const LAST_ACTION_DATE_TIME: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "lastActionDateTime",
+        );
+        ///`attemptsCount`, for `select`.
+        pub const ATTEMPTS_COUNT: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "attemptsCount",
+        );
+        ///`targetResourceId`, for `select`.
+        pub const TARGET_RESOURCE_ID: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "targetResourceId",
+        );
+        ///`targetResourceLocation`, for `select`.
+        pub const TARGET_RESOURCE_LOCATION: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "targetResourceLocation",
+        );
+        ///`error`, for `select`.
+        pub const ERROR: ::odata_resource::__private::Field<Self> = ::odata_resource::__private::Field::new(
+            "error",
+        );
     }
 };

@@ -48,6 +48,7 @@ pub struct Client {
     service_root: String,
     token: Token,
     policy: RetryPolicy,
+    update_attempts: u32,
 }
 
 impl std::fmt::Debug for Client {
@@ -94,6 +95,7 @@ impl Client {
             service_root,
             token,
             policy: RetryPolicy::default(),
+            update_attempts: 3,
         }
     }
 
@@ -109,6 +111,18 @@ impl Client {
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.policy = policy;
         self
+    }
+
+    /// How many times [`Client::update`] reads and tries again after a `412 Precondition
+    /// Failed` (someone else changed the resource first); 3 unless set, at least 1.
+    #[must_use]
+    pub fn update_attempts(mut self, attempts: u32) -> Self {
+        self.update_attempts = attempts.max(1);
+        self
+    }
+
+    pub(super) fn attempts_to_update(&self) -> u32 {
+        self.update_attempts
     }
 
     /// The service root requests are sent to.
@@ -160,7 +174,7 @@ impl Client {
         batch.parse_response(&response)
     }
 
-    async fn send_with_retry(
+    pub(super) async fn send_with_retry(
         &self,
         method: &http::Method,
         url: &str,

@@ -5,6 +5,7 @@ use http::header::IF_MATCH;
 use crate::error::Error;
 
 use super::body::PatchBody;
+use super::headers::set_header;
 
 /// What every generated builder holds besides its properties: the path (or why it could not be
 /// built) and the headers added so far. Generated code calls it; users call the builder.
@@ -31,11 +32,7 @@ impl PatchBase {
     /// case-insensitively), except `Prefer`, a list: each call adds one more preference.
     /// Checked in [`PatchBody::finish`].
     pub fn header(&mut self, name: &str, value: &str) {
-        if !name.eq_ignore_ascii_case("prefer") {
-            self.headers
-                .retain(|(earlier, _)| !earlier.eq_ignore_ascii_case(name));
-        }
-        self.headers.push((name.to_owned(), value.to_owned()));
+        set_header(&mut self.headers, name, value);
     }
 
     /// Sets `If-Match` (an ETag from a previous response, or `*`), replacing an earlier one.

@@ -6,6 +6,15 @@ use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 
 use crate::error::Error;
 
+/// Sets a header in a builder's list, replacing what an earlier call set for the same name (names
+/// compare case-insensitively), except `Prefer`, a list: each call adds one more preference.
+pub(crate) fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
+    if !name.eq_ignore_ascii_case("prefer") {
+        headers.retain(|(earlier, _)| !earlier.eq_ignore_ascii_case(name));
+    }
+    headers.push((name.to_owned(), value.to_owned()));
+}
+
 /// Checks the headers a builder added, then adds `Prefer: include-unknown-enum-members` if the
 /// body needs it. The usual request has neither: that case is decided inline, with no call and
 /// no allocation.

@@ -6,6 +6,7 @@ pub(crate) mod base;
 pub(crate) mod body;
 pub(crate) mod diff;
 pub(crate) mod headers;
+pub(crate) mod message;
 pub(crate) mod path;
 mod property;
 pub(crate) mod request;

@@ -5,6 +5,8 @@ use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+
+use super::message::write_message;
 use http::{HeaderMap, Method};
 use serde::de::DeserializeOwned;
 
@@ -193,27 +195,8 @@ impl<T> fmt::Debug for PatchRequest<T> {
 impl<T> fmt::Display for PatchRequest<T> {
     /// `PATCH <path> HTTP/1.1`, the headers, a blank line and the body, with CRLF line ends.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PATCH {} HTTP/1.1\r\n", self.path())?;
-        for (name, value) in self.headers() {
-            let value = String::from_utf8_lossy(value.as_bytes());
-            write!(f, "{}: {value}\r\n", canonical_case(name))?;
-        }
-        f.write_str("\r\n")?;
-        f.write_str(&String::from_utf8_lossy(self.body()))
+        write_message(f, &Method::PATCH, self.path(), self.headers(), self.body())
     }
-}
-
-/// `content-type` → `Content-Type`, for display (HTTP/1.1 names are case-insensitive).
-fn canonical_case(name: &HeaderName) -> String {
-    let mut upper = true;
-    name.as_str()
-        .chars()
-        .map(|c| {
-            let out = if upper { c.to_ascii_uppercase() } else { c };
-            upper = c == '-';
-            out
-        })
-        .collect()
 }
 
 #[cfg(test)]

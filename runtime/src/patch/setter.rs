@@ -1,8 +1,11 @@
 //! What a builder's setter accepts ([`PropertyValue`]): a whole value, or the changes to a
 //! complex value ([`NestedPatch`]), and what the builder keeps for each property ([`Slot`]).
 
+use crate::error::Error;
 use crate::write::object::member;
 use crate::write::ODataValue;
+
+use super::request::PatchRequest;
 
 /// A value a builder's setter accepts for a property of type `T`: anything that converts
 /// `Into<T>` (sent whole), or, for a complex property, the nested changes built with the complex
@@ -117,6 +120,13 @@ impl Written {
     }
 }
 
+impl<T> Slot<T> {
+    /// Whether the property is left out.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Slot::Absent)
+    }
+}
+
 impl<T: ODataValue> Slot<T> {
     /// Appends the member (`key` is the pre-escaped `,"name":`) unless absent; says whether it
     /// needs `Prefer: include-unknown-enum-members`.
@@ -189,11 +199,24 @@ impl HasPath for () {}
 
 /// A resource whose builder has `diff(&old, &new)`: `#[derive(Resource)]` implements it when
 /// every writable property's type is `PartialEq + Clone` (and an OData value).
-pub trait Diff {
+pub trait Diff: Sized {
     /// The resource's PATCH builder.
     type Builder;
 
     /// Sets on `builder` the changes from `old` to `new`; what the builder's `diff` calls.
     #[doc(hidden)]
     fn diff_into(builder: &mut Self::Builder, old: &Self, new: &Self);
+
+    /// The PATCH of `path` (below the service root, encoded) that turns `old` into `new`, with
+    /// `If-Match: etag` when given; `None` when no writable property changed (nothing to send).
+    /// What a read–modify–write sends.
+    ///
+    /// # Errors
+    /// A bad `etag` header value.
+    fn update_request(
+        path: &str,
+        old: &Self,
+        new: &Self,
+        etag: Option<&str>,
+    ) -> Result<Option<PatchRequest<Self>>, Error>;
 }

@@ -354,45 +354,33 @@ impl<T: ODataValue> ODataValue for Dictionary<T> {
     }
 }
 
-// not listed among the candidates when a property type lacks `ODataValue` (see value.rs)
-#[diagnostic::do_not_recommend]
-impl<T: ODataValue> ODataValue for BTreeMap<String, T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        write_entries(out, self.iter().map(|(k, v)| (k.as_str(), v)));
-    }
-    fn needs_unknown_enum_members(&self) -> bool {
-        self.values().any(ODataValue::needs_unknown_enum_members)
-    }
-    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
-        write_entry_changes(
-            out,
-            self.iter().map(|(k, v)| (k.as_str(), v)),
-            old.iter().map(|(k, v)| (k.as_str(), v)),
-            |k| old.get(k),
-            |k| self.contains_key(k),
-        )
-    }
+/// `ODataValue` for the standard maps from `String` keys, as for [`Dictionary`] (in their own
+/// order: sorted, or a `HashMap`'s).
+macro_rules! std_map_value {
+    ($($map:ident<$($extra:ident: $bound:path),*>),*) => {$(
+        // not listed among the candidates when a property type lacks `ODataValue` (see value.rs)
+        #[diagnostic::do_not_recommend]
+        impl<T: ODataValue $(, $extra: $bound)*> ODataValue for $map<String, T $(, $extra)*> {
+            fn write_json(&self, out: &mut Vec<u8>) {
+                write_entries(out, self.iter().map(|(k, v)| (k.as_str(), v)));
+            }
+            fn needs_unknown_enum_members(&self) -> bool {
+                self.values().any(ODataValue::needs_unknown_enum_members)
+            }
+            fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
+                write_entry_changes(
+                    out,
+                    self.iter().map(|(k, v)| (k.as_str(), v)),
+                    old.iter().map(|(k, v)| (k.as_str(), v)),
+                    |k| old.get(k),
+                    |k| self.contains_key(k),
+                )
+            }
+        }
+    )*};
 }
 
-// not listed among the candidates when a property type lacks `ODataValue` (see value.rs)
-#[diagnostic::do_not_recommend]
-impl<T: ODataValue, S: BuildHasher> ODataValue for HashMap<String, T, S> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        write_entries(out, self.iter().map(|(k, v)| (k.as_str(), v)));
-    }
-    fn needs_unknown_enum_members(&self) -> bool {
-        self.values().any(ODataValue::needs_unknown_enum_members)
-    }
-    fn write_changes(&self, old: &Self, out: &mut Vec<u8>) -> bool {
-        write_entry_changes(
-            out,
-            self.iter().map(|(k, v)| (k.as_str(), v)),
-            old.iter().map(|(k, v)| (k.as_str(), v)),
-            |k| old.get(k),
-            |k| self.contains_key(k),
-        )
-    }
-}
+std_map_value!(BTreeMap<>, HashMap<S: BuildHasher>);
 
 /// Changes to a [`Dictionary`] in a PATCH body, made by [`Dictionary::patch`]: keys set (to a
 /// value, or to a value's nested changes) and keys removed (`null`). Pass it to the setter of

@@ -1,5 +1,7 @@
 //! [`ODataType`]: an OData structured type and its namespace-qualified name.
 
+use super::annotations::Annotations;
+
 /// An OData structured type (entity or complex type) with its namespace-qualified name.
 ///
 /// `#[derive(Resource)]` and `#[derive(ComplexType)]` implement it.
@@ -35,5 +37,18 @@ pub trait ODataType {
     {
         let _ = typed;
         self.serialize(serializer)
+    }
+
+    /// The value's annotations field (`@odata.etag` and the rest), if its type has one; the
+    /// derives implement it.
+    #[doc(hidden)]
+    fn annotations(&self) -> Option<&Annotations> {
+        None
+    }
+
+    /// The value's annotations field, to change; the derives implement it.
+    #[doc(hidden)]
+    fn annotations_mut(&mut self) -> Option<&mut Annotations> {
+        None
     }
 }

@@ -6,12 +6,12 @@ mod sdk {
     pub use ::odata_resource as odata;
 }
 
-/// Written as an SDK's user would: everything through `crate::sdk::odata`.
+/// Written as an SDK's user would: everything through `crate::crate_override::sdk::odata`.
 mod through_crate_path {
-    use crate::sdk::odata;
+    use crate::crate_override::sdk::odata;
 
     #[derive(odata::ODataEnum, Debug, Clone, PartialEq, Eq)]
-    #[odata(crate = "crate::sdk::odata")]
+    #[odata(crate = "crate::crate_override::sdk::odata")]
     pub enum Status {
         NotStarted,
         UnknownFutureValue,
@@ -21,13 +21,16 @@ mod through_crate_path {
     }
 
     #[derive(odata::ComplexType, Debug, Clone, PartialEq, Default)]
-    #[odata(type = "microsoft.graph.operationError", crate = "crate::sdk::odata")]
+    #[odata(
+        type = "microsoft.graph.operationError",
+        crate = "crate::crate_override::sdk::odata"
+    )]
     pub struct OperationError {
         pub code: Option<String>,
     }
 
     #[derive(odata::Resource, Debug, Clone, PartialEq, Default)]
-    #[odata(crate = "crate::sdk::odata")]
+    #[odata(crate = "crate::crate_override::sdk::odata")]
     #[odata(type = "microsoft.graph.teamsAsyncOperation")]
     #[odata(path(team = "/teams/{teamsId}/operations"))]
     pub struct Operation {

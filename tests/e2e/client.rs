@@ -1,4 +1,4 @@
-//! End to end: the real client (reqwest) against the Graph-like server on loopback.
+//! Sending PATCHes through `Client`: merge, retries, throttling, tokens, both paths.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -11,9 +11,9 @@ use teams_model::{
     OperationError, TeamsAsyncOperation, TeamsAsyncOperationStatus, TeamsAsyncOperationType,
 };
 
-const TEAM: &str = "team/1 é";
+pub(crate) const TEAM: &str = "team/1 é";
 
-async fn server() -> GraphServer {
+pub(crate) async fn server() -> GraphServer {
     let server = GraphServer::start().await.unwrap();
     server.put_operation(
         TEAM,
@@ -27,14 +27,14 @@ async fn server() -> GraphServer {
 }
 
 /// Waits in tests are milliseconds.
-fn fast() -> RetryPolicy {
+pub(crate) fn fast() -> RetryPolicy {
     RetryPolicy::default()
         .base_delay(Duration::from_millis(2))
         .max_delay(Duration::from_millis(10))
         .max_total_wait(Duration::from_secs(2))
 }
 
-fn client(server: &GraphServer) -> Client {
+pub(crate) fn client(server: &GraphServer) -> Client {
     Client::with_token(server.service_root(), "token-1").retry_policy(fast())
 }
 
