@@ -77,6 +77,12 @@ pub enum Error {
         /// The last 412.
         last: Box<ServiceError>,
     },
+    /// An attempt took longer than the client's timeout
+    /// ([`Client::timeout`](crate::client::Client::timeout), feature `client`).
+    Timeout {
+        /// The timeout that ran out.
+        after: std::time::Duration,
+    },
     /// A collection had more pages than the limit set for reading it.
     PageLimit {
         /// The limit.
@@ -118,6 +124,7 @@ impl fmt::Display for Error {
                 f,
                 "the resource changed under every one of {attempts} attempts to update it; last: {last}"
             ),
+            Error::Timeout { after } => write!(f, "no answer within {after:?}"),
             Error::PageLimit { pages } => {
                 write!(f, "the collection has more than {pages} pages, the limit set")
             }
@@ -305,6 +312,12 @@ mod tests {
                     service_root: "https://graph.microsoft.com/v1.0".into(),
                 },
                 r#"refused to follow "https://evil.example/x": it is not on the service's origin (https://graph.microsoft.com/v1.0)"#,
+            ),
+            (
+                Error::Timeout {
+                    after: std::time::Duration::from_millis(250),
+                },
+                "no answer within 250ms",
             ),
             (
                 Error::PageLimit { pages: 3 },

@@ -26,6 +26,57 @@ pub enum Failure {
     DropConnection,
 }
 
+/// Rates of random failures for [`GraphServer::set_fault_rates`](crate::GraphServer::set_fault_rates):
+/// each request independently, before any other rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaultRates {
+    /// The share of requests answered `429 Too Many Requests` (0.0 to 1.0).
+    pub too_many_requests: f64,
+    /// The share answered `503 Service Unavailable`.
+    pub service_unavailable: f64,
+    /// The share whose connection is dropped without an answer.
+    pub drop_connection: f64,
+    /// `Retry-After` on the 429s and 503s, verbatim (e.g. `"0.005"`).
+    pub retry_after: Option<String>,
+    /// The generator's seed.
+    pub seed: u64,
+}
+
+/// Draws failures at [`FaultRates`] with a xorshift generator.
+#[derive(Debug)]
+pub(crate) struct RandomFaults {
+    rates: FaultRates,
+    state: u64,
+}
+
+impl RandomFaults {
+    pub(crate) fn new(rates: FaultRates) -> Self {
+        let state = rates.seed | 1;
+        RandomFaults { rates, state }
+    }
+
+    /// The failure for the next request, if it fails.
+    pub(crate) fn draw(&mut self) -> Option<Failure> {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        // the top 53 bits as a fraction in [0, 1)
+        #[allow(clippy::cast_precision_loss)]
+        let x = (self.state >> 11) as f64 / (1u64 << 53) as f64;
+        let rates = &self.rates;
+        let retry_after = rates.retry_after.clone();
+        if x < rates.too_many_requests {
+            Some(Failure::TooManyRequests { retry_after })
+        } else if x < rates.too_many_requests + rates.service_unavailable {
+            Some(Failure::ServiceUnavailable { retry_after })
+        } else if x < rates.too_many_requests + rates.service_unavailable + rates.drop_connection {
+            Some(Failure::DropConnection)
+        } else {
+            None
+        }
+    }
+}
+
 /// The response for a failure, or `None` for [`Failure::DropConnection`] (the caller drops the connection).
 pub(crate) fn response(failure: &Failure, ids: &RequestIds) -> Option<Response> {
     let error = match failure {

@@ -63,6 +63,6 @@ mod rules;
 mod server;
 mod state;
 
-pub use faults::Failure;
+pub use faults::{Failure, FaultRates};
 pub use server::GraphServer;
 pub use state::RecordedRequest;

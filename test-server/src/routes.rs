@@ -236,6 +236,7 @@ fn patch_operation(
     let entity = state.entity_mut(target).ok_or_else(|| not_found(target))?;
     rules::apply(&mut entity.props, changes);
     entity.etag = new_etag.clone();
+    entity.updates += 1;
 
     let mut response = if prefs.return_minimal {
         drop(state);

@@ -23,7 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower::ServiceExt;
 
-use crate::faults::{self, Failure};
+use crate::faults::{self, Failure, FaultRates, RandomFaults};
 use crate::members;
 use crate::odata::{self, GraphError, RequestIds};
 use crate::rules;
@@ -127,6 +127,7 @@ impl GraphServer {
             Entity {
                 props,
                 etag: etag.clone(),
+                updates: 0,
             },
         );
         etag
@@ -162,6 +163,23 @@ impl GraphServer {
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
         self.shared.lock().requests.clear();
+    }
+
+    /// How many PATCHes were applied to the team's operation since it was stored (`None`: no
+    /// such team): a load test's proof that no request was applied twice.
+    pub fn updates(&self, team_id: &str) -> Option<u64> {
+        self.shared
+            .lock()
+            .operations
+            .get(team_id)
+            .map(|entity| entity.updates)
+    }
+
+    /// Fails requests at random, at these rates, drawn from a generator seeded with
+    /// `rates.seed` (the same seed, the same sequence); `None` stops it. Queued failures
+    /// ([`GraphServer::fail_next`]) come first.
+    pub fn set_fault_rates(&self, rates: Option<FaultRates>) {
+        self.shared.lock().random_faults = rates.map(RandomFaults::new);
     }
 
     /// Makes the next `n` requests (any route, before any other rule) fail with `failure`.
@@ -329,7 +347,8 @@ async fn dispatch(
             headers: parts.headers.clone(),
             body: body.to_vec(),
         });
-        state.faults.pop_front()
+        let queued = state.faults.pop_front();
+        queued.or_else(|| state.random_faults.as_mut().and_then(RandomFaults::draw))
     };
     let mut response = match failure {
         Some(failure) => faults::response(&failure, &ids).ok_or(ConnectionDropped)?,

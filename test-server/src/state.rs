@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde_json::{Map, Value};
 
-use crate::faults::Failure;
+use crate::faults::{Failure, RandomFaults};
 
 /// One request as the server received it (faulted requests included).
 #[derive(Debug, Clone)]
@@ -27,6 +27,8 @@ pub struct RecordedRequest {
 pub(crate) struct Entity {
     pub(crate) props: Map<String, Value>,
     pub(crate) etag: String,
+    /// How many PATCHes were applied to it (PATCHes inside `$batch` included).
+    pub(crate) updates: u64,
 }
 
 /// A group's members (directoryObjects) and how often they were replaced.
@@ -54,6 +56,8 @@ pub(crate) struct State {
     own_base: String,
     pub(crate) requests: Vec<RecordedRequest>,
     pub(crate) faults: VecDeque<Failure>,
+    /// Random failures drawn for requests the queue does not fail.
+    pub(crate) random_faults: Option<RandomFaults>,
     /// Failures for the next requests inside a `$batch` (the envelope itself is answered).
     pub(crate) batch_item_faults: VecDeque<Failure>,
 }

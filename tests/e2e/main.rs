@@ -2,5 +2,6 @@
 //! PATCHes with retries, the read–modify–write loop with ETags, and collections page by page.
 
 mod client;
+mod load;
 mod paging;
 mod read_modify_write;

@@ -25,7 +25,8 @@ type TokenFuture = Pin<Box<dyn Future<Output = Result<String, BoxError>> + Send>
 /// attempt (so a refreshed token is picked up).
 #[derive(Clone)]
 enum Token {
-    Fixed(String),
+    /// The token, and its `Authorization` value when the token is a valid header value.
+    Fixed(String, Option<HeaderValue>),
     Provider(Arc<dyn Fn() -> TokenFuture + Send + Sync>),
 }
 
@@ -49,6 +50,7 @@ pub struct Client {
     token: Token,
     policy: RetryPolicy,
     update_attempts: u32,
+    timeout: Option<Duration>,
 }
 
 impl std::fmt::Debug for Client {
@@ -63,7 +65,9 @@ impl std::fmt::Debug for Client {
 impl Client {
     /// A client that sends `Authorization: Bearer <token>`.
     pub fn with_token(service_root: impl Into<String>, token: impl Into<String>) -> Self {
-        Client::new(service_root.into(), Token::Fixed(token.into()))
+        let token = token.into();
+        let value = bearer(&token).ok();
+        Client::new(service_root.into(), Token::Fixed(token, value))
     }
 
     /// A client that asks `provider` for a token before every attempt.
@@ -96,6 +100,7 @@ impl Client {
             token,
             policy: RetryPolicy::default(),
             update_attempts: 3,
+            timeout: None,
         }
     }
 
@@ -110,6 +115,25 @@ impl Client {
     #[must_use]
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// Gives every attempt at most `timeout`, from sending the request to the last byte of the
+    /// answer; one that takes longer ends with [`Error::Timeout`] (not retried: the service may
+    /// have applied it). None by default: reqwest's own settings apply ([`Client::http_client`]).
+    /// The retry policy's `max_total_wait` bounds the waits between attempts.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use odata_resource_runtime::client::Client;
+    ///
+    /// let client = Client::with_token("https://graph.microsoft.com/v1.0", "token")
+    ///     .timeout(Duration::from_secs(30));
+    /// # drop(client);
+    /// ```
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
         self
     }
 
@@ -215,45 +239,64 @@ impl Client {
         let authorization = self.authorization().await?;
         let mut headers = headers.clone();
         headers.insert(AUTHORIZATION, authorization);
-        let request_id = uuid::Uuid::new_v4().to_string();
-        headers.insert(
-            "client-request-id",
-            HeaderValue::from_str(&request_id).expect("a UUID is a valid header value"),
-        );
-        let sent = self
+        headers.insert("client-request-id", request_id());
+        let mut request = self
             .http
             .request(method.clone(), url)
             .headers(headers)
-            .body(body.to_vec())
-            .send()
-            .await
-            .map_err(|e| Error::Transport(Box::new(e)))?;
-        let mut response = http::Response::builder().status(sent.status());
-        if let Some(headers) = response.headers_mut() {
-            *headers = sent.headers().clone();
+            .body(body.to_vec());
+        if let Some(timeout) = self.timeout {
+            request = request.timeout(timeout);
         }
-        let body = sent
-            .bytes()
-            .await
-            .map_err(|e| Error::Transport(Box::new(e)))?;
-        response
-            .body(body.to_vec())
-            .map_err(|e| Error::Transport(Box::new(e)))
+        let mut sent = request.send().await.map_err(|e| self.transport(e))?;
+        let mut response = http::Response::new(Vec::new());
+        *response.status_mut() = sent.status();
+        // the headers move over as they came, not copied
+        *response.headers_mut() = std::mem::take(sent.headers_mut());
+        let body = sent.bytes().await.map_err(|e| self.transport(e))?;
+        // `Bytes` into `Vec` reuses the buffer when it is the only owner: no copy
+        *response.body_mut() = Vec::from(body);
+        Ok(response)
+    }
+
+    /// reqwest's error: [`Error::Timeout`] when the timeout set ran out, else
+    /// [`Error::Transport`].
+    fn transport(&self, error: reqwest::Error) -> Error {
+        match self.timeout {
+            Some(after) if error.is_timeout() => Error::Timeout { after },
+            _ => Error::Transport(Box::new(error)),
+        }
     }
 
     async fn authorization(&self) -> Result<HeaderValue, Error> {
+        if let Token::Fixed(_, Some(value)) = &self.token {
+            return Ok(value.clone());
+        }
         let token = match &self.token {
-            Token::Fixed(token) => token.clone(),
+            Token::Fixed(token, _) => token.clone(),
             Token::Provider(provider) => provider().await.map_err(Error::Transport)?,
         };
-        let invalid = |reason: String| Error::InvalidHeader {
-            name: AUTHORIZATION.as_str().to_owned(),
-            reason,
-        };
-        check_header_value(&token).map_err(invalid)?;
-        let mut value = HeaderValue::from_str(&format!("Bearer {token}"))
-            .map_err(|e| invalid(e.to_string()))?;
-        value.set_sensitive(true);
-        Ok(value)
+        bearer(&token)
     }
+}
+
+/// `Bearer <token>` as a sensitive header value.
+fn bearer(token: &str) -> Result<HeaderValue, Error> {
+    let invalid = |reason: String| Error::InvalidHeader {
+        name: AUTHORIZATION.as_str().to_owned(),
+        reason,
+    };
+    check_header_value(token).map_err(invalid)?;
+    let mut value =
+        HeaderValue::from_str(&format!("Bearer {token}")).map_err(|e| invalid(e.to_string()))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// A fresh `client-request-id` (a v4 UUID), written without a `String` in between.
+fn request_id() -> HeaderValue {
+    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    let id = uuid::Uuid::new_v4();
+    HeaderValue::from_bytes(id.hyphenated().encode_lower(&mut text).as_bytes())
+        .expect("a UUID is a valid header value")
 }
