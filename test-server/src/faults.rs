@@ -51,7 +51,8 @@ pub(crate) struct RandomFaults {
 
 impl RandomFaults {
     pub(crate) fn new(rates: FaultRates) -> Self {
-        let state = rates.seed | 1;
+        // spread nearby seeds apart (xorshift needs a non-zero state)
+        let state = rates.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
         RandomFaults { rates, state }
     }
 
