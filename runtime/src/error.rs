@@ -78,7 +78,7 @@ pub enum Error {
         last: Box<ServiceError>,
     },
     /// An attempt took longer than the client's timeout
-    /// ([`Client::timeout`](crate::client::Client::timeout), feature `client`).
+    /// (`Client::timeout`, feature `client`).
     Timeout {
         /// The timeout that ran out.
         after: std::time::Duration,
