@@ -78,6 +78,16 @@ impl<'a> Scanner<'a> {
         rest.get(..count).unwrap_or_default()
     }
 
+    /// Consumes one or more ASCII digits and returns them.
+    pub(crate) fn some_digits(&mut self, what: &'static str) -> Result<&'a [u8], ErrorKind> {
+        let digits = self.digits_ahead();
+        if digits.is_empty() {
+            return Err(self.expected(what));
+        }
+        self.pos += digits.len();
+        Ok(digits)
+    }
+
     /// Checks that nothing follows the value, which ended with `after`.
     pub(crate) fn end(&self, after: &'static str) -> Result<(), ErrorKind> {
         match self.found() {
