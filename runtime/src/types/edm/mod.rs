@@ -23,6 +23,8 @@ mod float;
 mod guid;
 mod int64;
 mod number;
+#[cfg(test)]
+mod tests;
 mod text;
 mod time_of_day;
 
