@@ -297,6 +297,73 @@
 //! honours `Retry-After`. [`Batch`] packs up to 20 requests into one JSON `$batch`, with
 //! `dependsOn`, and reads the answers back by id.
 //!
+//! ## Edm types
+//!
+//! Each Edm primitive type has a Rust type that reads what services send, writes back what it
+//! read, converts to and from the crate that computes with it, and names the first problem of a
+//! bad value in an [`EdmParseError`] (reading JSON gives a serde error with the same text):
+//!
+//! | Edm | Rust | keeps |
+//! |---|---|---|
+//! | `String`, `Boolean`, `Byte`, `SByte`, `Int16`, `Int32` | `String`, `bool`, `u8`, `i8`, `i16`, `i32` | |
+//! | `Int64` | `i64`, or [`Int64`] | [`Int64`] also reads a JSON string (`"20158"`, as sent under `IEEE754Compatible=true`) |
+//! | `Single`, `Double` | `f32`, `f64`, or [`Single`], [`Double`] | the newtypes also read `"NaN"`, `"INF"` and `"-INF"` (all four write them) |
+//! | `Decimal` | [`Decimal`] | the digits exactly, as text, from a JSON number or string; written as a number |
+//! | `DateTimeOffset` | [`DateTimeOffset`] | the text exactly (fraction digits, offset); `time::OffsetDateTime` |
+//! | `Date` | [`Date`] | the text exactly; `time::Date` |
+//! | `TimeOfDay` | [`TimeOfDay`] | the text exactly (seconds, fraction digits); `time::Time` |
+//! | `Duration` | [`Duration`] | the text exactly (`P1DT2H3M4.5S`); `time::Duration` |
+//! | `Guid` | [`Guid`] | the value, read in any case, written in lower case; `uuid::Uuid` |
+//! | `Binary` | [`Binary`] | the bytes, read from standard base64 or base64url, written as standard base64 as Graph writes it |
+//!
+//! [`time`] and [`uuid`] are re-exported. Each type's `parse` and `FromStr` read the literal
+//! without JSON quotes; `Display` writes it back.
+//!
+//! ```
+//! use odata_resource::{ComplexType, Date, Decimal, Duration, Guid, Int64, Resource, TimeOfDay};
+//!
+//! #[derive(ComplexType, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "microsoft.graph.workingHours")]
+//! pub struct WorkingHours {
+//!     pub start_time: Option<TimeOfDay>,
+//!     pub end_time: Option<TimeOfDay>,
+//! }
+//!
+//! #[derive(Resource, Debug, Clone, PartialEq, Default)]
+//! #[odata(type = "contoso.invoice", path = "/invoices/{invoice-id}")]
+//! pub struct Invoice {
+//!     #[odata(read_only)] pub id: Option<Guid>,
+//!     pub due: Option<Date>,
+//!     pub total: Option<Decimal>,
+//!     pub size: Option<Int64>,
+//!     pub grace: Option<Duration>,
+//!     pub hours: Option<WorkingHours>,
+//! }
+//!
+//! let invoice: Invoice = odata_resource::from_slice(br#"{
+//!     "id": "FBAB97D0-4932-4511-B675-204639209557", "due": "2024-02-29",
+//!     "total": 1234.50, "size": "20158", "grace": "P1DT12H",
+//!     "hours": {"startTime": "08:00:00.0000000", "endTime": "17:00:00.0000000"}
+//! }"#)?;
+//! assert_eq!(invoice.id.unwrap().to_string(), "fbab97d0-4932-4511-b675-204639209557");
+//! assert_eq!(invoice.due.unwrap().to_date().weekday(), odata_resource::time::Weekday::Thursday);
+//! assert_eq!(invoice.total.as_ref().unwrap().as_str(), "1234.50");
+//! assert_eq!(invoice.size, Some(Int64(20158)));
+//! assert_eq!(invoice.grace.as_ref().unwrap().to_time_duration().whole_hours(), 36);
+//! assert_eq!(invoice.hours.as_ref().unwrap().start_time.unwrap().to_string(), "08:00:00.0000000");
+//!
+//! let request = Invoice::patch("1")
+//!     .total("1300.00".parse::<Decimal>()?)
+//!     .size(20159)
+//!     .grace(odata_resource::time::Duration::hours(36))
+//!     .build()?;
+//! assert_eq!(
+//!     request.body(),
+//!     br##"{"@odata.type":"#contoso.invoice","total":1300.00,"size":20159,"grace":"P1DT12H"}"##
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Attributes
 //!
 //! Container (`Resource`, `ComplexType`):
@@ -370,17 +437,18 @@
 
 pub use odata_resource_macros::{ComplexType, ODataEnum, Polymorphic, Resource};
 pub use odata_resource_runtime::batch::{self, Batch, BatchId, BatchResponse};
-pub use odata_resource_runtime::{http, serde, time};
+pub use odata_resource_runtime::{http, serde, time, uuid};
 
 #[cfg(feature = "client")]
 pub use odata_resource_runtime::client::{Client, Pages, RetryPolicy};
 pub use odata_resource_runtime::get;
 pub use odata_resource_runtime::setter;
 pub use odata_resource_runtime::{
-    from_slice, http_message, parse_response, to_vec, Annotations, DateTimeOffset,
-    DateTimeParseError, Dictionary, DictionaryPatch, Error, Flags, GetRequest, InnerError,
-    ListRequest, NestedPatch, ODataEnum, ODataError, ODataErrorDetail, ODataType, ODataValue, Page,
-    Patch, PatchRequest, PropertyValue, RetryAfter, ServiceError, UnknownEnumMember, UnknownType,
+    from_slice, http_message, parse_response, to_vec, Annotations, Binary, Date, DateTimeOffset,
+    DateTimeParseError, Decimal, Dictionary, DictionaryPatch, Double, Duration, EdmParseError,
+    Error, Flags, GetRequest, Guid, InnerError, Int64, ListRequest, NestedPatch, ODataEnum,
+    ODataError, ODataErrorDetail, ODataType, ODataValue, Page, Patch, PatchRequest, PropertyValue,
+    RetryAfter, ServiceError, Single, TimeOfDay, UnknownEnumMember, UnknownType,
 };
 pub use serde_json::{Map, Value};
 

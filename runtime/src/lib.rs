@@ -9,7 +9,7 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | `types/` | the types users hold: `Annotations`, `DateTimeOffset` (parse, encode, error), `Dictionary`, enums and `Flags`, `UnknownType` and polymorphic dispatch, type names, `ODataType` |
+//! | `types/` | the types users hold: `Annotations`, `DateTimeOffset` (parse, encode, error; its date and time grammar serves `edm/` too), the other Edm primitive types in `edm/` (`Date`, `TimeOfDay`, `Duration`, `Guid`, `Binary`, `Decimal`, `Int64`, `Single`, `Double`, `EdmParseError`), `Dictionary`, enums and `Flags`, `UnknownType` and polymorphic dispatch, type names, `ODataType` |
 //! | `write/` | `ODataValue` and the JSON writer; complex values' objects and their changes; the derived `Serialize`'s helpers; `to_vec` |
 //! | `read/` | `from_slice` (BOM, UTF-8 once, error location); the derived `Deserialize`'s helpers; the property path in error messages; responses and error bodies |
 //! | `patch/` | `Patch`, what setters take (`PropertyValue`, nested changes, `Diff`), the builder's base and body, headers, paths, `diff`, `PatchRequest` |
@@ -45,6 +45,9 @@ pub use retry_after::RetryAfter;
 pub use types::annotations::Annotations;
 pub use types::datetime::{DateTimeOffset, DateTimeParseError};
 pub use types::dictionary::{Dictionary, DictionaryPatch};
+pub use types::edm::{
+    Binary, Date, Decimal, Double, Duration, EdmParseError, Guid, Int64, Single, TimeOfDay,
+};
 pub use types::enums::{ODataEnum, UnknownEnumMember};
 pub use types::flags::Flags;
 pub use types::odata_type::ODataType;
@@ -59,6 +62,11 @@ pub use http;
 /// property type of your own (see [`ODataValue`]) needs no dependency of its own.
 pub use serde;
 
-/// The `time` crate `DateTimeOffset` converts to and from (`time::OffsetDateTime`), re-exported so
-/// users need no dependency of their own.
+/// The `time` crate `DateTimeOffset`, `Date`, `TimeOfDay` and `Duration` convert to and from
+/// (`time::OffsetDateTime`, `time::Date`, `time::Time`, `time::Duration`), re-exported so users
+/// need no dependency of their own.
 pub use time;
+
+/// The `uuid` crate `Guid` converts to and from (`uuid::Uuid`), re-exported so users need no
+/// dependency of their own.
+pub use uuid;

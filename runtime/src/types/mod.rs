@@ -4,6 +4,7 @@
 pub(crate) mod annotations;
 pub(crate) mod datetime;
 pub(crate) mod dictionary;
+pub(crate) mod edm;
 pub(crate) mod enums;
 pub(crate) mod flags;
 pub(crate) mod odata_type;

@@ -6,8 +6,10 @@ use super::json;
 /// A value that can be written into an OData JSON request body.
 ///
 /// The derives implement it for every `ComplexType` and `ODataEnum`; the runtime implements it for
-/// strings, numbers, booleans, [`DateTimeOffset`](crate::DateTimeOffset), `Option`, `Vec`, `Box`
-/// and `serde_json` values. Implement it yourself to use a type of your own as a property type.
+/// strings, numbers, booleans, [`DateTimeOffset`](crate::DateTimeOffset) and the other Edm types
+/// ([`Date`](crate::Date), [`Guid`](crate::Guid), [`Decimal`](crate::Decimal), …), `Option`,
+/// `Vec`, `Box` and `serde_json` values. Implement it yourself to use a type of your own as a
+/// property type.
 ///
 /// ```
 /// use odata_resource_runtime::ODataValue;

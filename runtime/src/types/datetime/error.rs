@@ -1,5 +1,6 @@
 //! [`DateTimeParseError`]: why a text is not an `Edm.DateTimeOffset`, quoting it and naming the
-//! first problem.
+//! first problem. The problems of its date and time grammar, and the way a bad value is quoted,
+//! are shared with the other Edm primitive types (`types::edm`).
 
 use std::fmt;
 
@@ -30,7 +31,7 @@ const QUOTED_CHARS: usize = 64;
 /// The problem a [`DateTimeParseError`] names. Byte ranges and positions index the input and
 /// always fall on character boundaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// `what` was expected at byte `at`; `found` is the character there (`None`: end of text).
     Expected {
         what: &'static str,
@@ -72,26 +73,35 @@ pub(super) enum ErrorKind {
     MissingOffset,
     OffsetHourOutOfRange(u8),
     OffsetMinuteOutOfRange(u8),
-    /// Something (`found`, at byte `at`) follows the offset.
+    /// Something (`found`, at byte `at`) follows the end of the value, `after` (the UTC offset,
+    /// a date, …).
     Trailing {
         at: usize,
         found: char,
+        after: &'static str,
     },
 }
 
 impl fmt::Display for DateTimeParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let input = &*self.input;
+        write_invalid(f, "Edm.DateTimeOffset", &self.input)?;
+        self.kind.describe(&self.input, f)
+    }
+}
+
+/// Writes "invalid `edm` `input`: ", quoting the start of a long input only (a hostile value can
+/// be megabytes long).
+pub(crate) fn write_invalid(f: &mut fmt::Formatter<'_>, edm: &str, input: &str) -> fmt::Result {
+    let shown: String = input.chars().take(QUOTED_CHARS).collect();
+    let more = if shown.len() < input.len() { "…" } else { "" };
+    write!(f, "invalid {edm} `{}{more}`: ", shown.escape_debug())
+}
+
+impl ErrorKind {
+    /// Names the problem; `input` is the text it was found in.
+    pub(crate) fn describe(&self, input: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let part = |start: usize, end: usize| input.get(start..end).unwrap_or_default();
-        // a hostile value can be megabytes long: quote its start only
-        let shown: String = input.chars().take(QUOTED_CHARS).collect();
-        let more = if shown.len() < input.len() { "…" } else { "" };
-        write!(
-            f,
-            "invalid Edm.DateTimeOffset `{}{more}`: ",
-            shown.escape_debug()
-        )?;
-        match &self.kind {
+        match self {
             ErrorKind::Expected { what, at, found } => {
                 write!(f, "expected {what} at byte {at}, found ")?;
                 match found {
@@ -147,9 +157,9 @@ impl fmt::Display for DateTimeParseError {
             ErrorKind::OffsetMinuteOutOfRange(minute) => {
                 write!(f, "offset minute {minute:02} (at most 59)")
             }
-            ErrorKind::Trailing { at, found } => write!(
+            ErrorKind::Trailing { at, found, after } => write!(
                 f,
-                "unexpected `{}` at byte {at} after the UTC offset (nothing may follow it)",
+                "unexpected `{}` at byte {at} after {after} (nothing may follow it)",
                 found.escape_debug()
             ),
         }

@@ -1,5 +1,6 @@
 //! [`DateTimeOffset`]: an `Edm.DateTimeOffset` value, read strictly and written back exactly as
-//! it was read.
+//! it was read. Its scanner, its date and time-of-day grammar, their encoding and their error
+//! messages serve `Edm.Date` and `Edm.TimeOfDay` too (`types::edm`).
 //!
 //! ```
 //! use odata_resource_runtime::DateTimeOffset;
@@ -10,9 +11,10 @@
 //! # Ok::<(), odata_resource_runtime::DateTimeParseError>(())
 //! ```
 
-mod encode;
-mod error;
-mod parse;
+pub(crate) mod encode;
+pub(crate) mod error;
+pub(crate) mod parse;
+pub(crate) mod scan;
 #[cfg(test)]
 mod tests;
 mod value;

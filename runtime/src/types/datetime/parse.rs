@@ -1,10 +1,12 @@
 //! Reading an `Edm.DateTimeOffset`: a one-pass reader for the shape services send, and a
-//! scanner for the whole grammar that names the first problem of an invalid value.
+//! scanner for the whole grammar that names the first problem of an invalid value. The year,
+//! date and time-of-day rules are also those of `Edm.Date` and `Edm.TimeOfDay` (`types::edm`).
 
 use time::{Date, Month, Time, UtcOffset};
 
 use super::encode::POW10;
 use super::error::{DateTimeParseError, ErrorKind};
+use super::scan::Scanner;
 use super::value::{signed_offset, DateTimeOffset, OffsetStyle};
 
 impl DateTimeOffset {
@@ -38,65 +40,6 @@ impl DateTimeOffset {
             input: text.into(),
             kind,
         })
-    }
-}
-
-/// A position in the text being parsed; it only ever advances over ASCII bytes, so it is always
-/// on a character boundary.
-struct Scanner<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    fn expected(&self, what: &'static str) -> ErrorKind {
-        ErrorKind::Expected {
-            what,
-            at: self.pos,
-            found: self
-                .text
-                .get(self.pos..)
-                .and_then(|rest| rest.chars().next()),
-        }
-    }
-
-    /// Consumes `byte` (ASCII).
-    fn literal(&mut self, byte: u8, what: &'static str) -> Result<(), ErrorKind> {
-        if self.peek() == Some(byte) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(self.expected(what))
-        }
-    }
-
-    /// Consumes one ASCII digit and returns its value.
-    fn digit(&mut self, what: &'static str) -> Result<u8, ErrorKind> {
-        match self.peek() {
-            Some(byte @ b'0'..=b'9') => {
-                self.pos += 1;
-                Ok(byte - b'0')
-            }
-            _ => Err(self.expected(what)),
-        }
-    }
-
-    /// Consumes exactly two ASCII digits and returns their value.
-    fn two_digits(&mut self, what: &'static str) -> Result<u8, ErrorKind> {
-        let tens = self.digit(what)?;
-        let ones = self.digit(what)?;
-        Ok(tens * 10 + ones)
-    }
-
-    /// The ASCII digits starting at the current position (not consumed).
-    fn digits_ahead(&self) -> &[u8] {
-        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
-        let count = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        rest.get(..count).unwrap_or_default()
     }
 }
 
@@ -198,7 +141,7 @@ pub(super) fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
     if text.starts_with('\u{feff}') {
         return Err(ErrorKind::ByteOrderMark);
     }
-    let mut scan = Scanner { text, pos: 0 };
+    let mut scan = Scanner::new(text);
     let year = scan.year()?;
     let date = scan.date(&year)?;
     match scan.peek() {
@@ -207,12 +150,7 @@ pub(super) fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
     }
     let time = scan.time_of_day()?;
     let (offset, offset_style) = scan.offset(time.offset_expected)?;
-    if let Some(found) = text.get(scan.pos..).and_then(|rest| rest.chars().next()) {
-        return Err(ErrorKind::Trailing {
-            at: scan.pos,
-            found,
-        });
-    }
+    scan.end("the UTC offset")?;
     Ok(DateTimeOffset {
         date,
         time: time.time,
@@ -226,28 +164,29 @@ pub(super) fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
 }
 
 /// A parsed year.
-struct Year {
+pub(crate) struct Year {
     value: i32,
     /// Written `-0000`.
-    negative_zero: bool,
+    pub(crate) negative_zero: bool,
     /// Byte range of the year (with its sign) in the input.
     start: usize,
     end: usize,
 }
 
-/// A parsed time of day.
-struct TimeOfDay {
-    time: Time,
-    sub_nanos: u16,
-    fraction_digits: u8,
-    seconds_written: bool,
+/// A parsed time of day, with how it was written.
+pub(crate) struct ParsedTime {
+    pub(crate) time: Time,
+    /// Fraction digits 10 to 12, as `DateTimeOffset::sub_nanos`.
+    pub(crate) sub_nanos: u16,
+    pub(crate) fraction_digits: u8,
+    pub(crate) seconds_written: bool,
     /// What may come next besides the offset, for an error message.
     offset_expected: &'static str,
 }
 
 impl Scanner<'_> {
     /// `[ "-" ] 4DIGIT`, or more digits without a leading zero (then out of range).
-    fn year(&mut self) -> Result<Year, ErrorKind> {
+    pub(crate) fn year(&mut self) -> Result<Year, ErrorKind> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -288,7 +227,7 @@ impl Scanner<'_> {
     }
 
     /// `"-" month "-" day` after the year, checked against the calendar.
-    fn date(&mut self, year: &Year) -> Result<Date, ErrorKind> {
+    pub(crate) fn date(&mut self, year: &Year) -> Result<Date, ErrorKind> {
         self.literal(b'-', "`-` after the year")?;
         let month = self.two_digits("the 2-digit month")?;
         let month = Month::try_from(month).map_err(|_| ErrorKind::MonthOutOfRange(month))?;
@@ -303,7 +242,7 @@ impl Scanner<'_> {
     }
 
     /// `hour ":" minute [ ":" second [ "." 1*12DIGIT ] ]`.
-    fn time_of_day(&mut self) -> Result<TimeOfDay, ErrorKind> {
+    pub(crate) fn time_of_day(&mut self) -> Result<ParsedTime, ErrorKind> {
         let hour = self.two_digits("the 2-digit hour")?;
         if hour > 23 {
             return Err(ErrorKind::HourOutOfRange(hour));
@@ -313,7 +252,7 @@ impl Scanner<'_> {
         if minute > 59 {
             return Err(ErrorKind::MinuteOutOfRange(minute));
         }
-        let mut parsed = TimeOfDay {
+        let mut parsed = ParsedTime {
             time: Time::MIDNIGHT,
             sub_nanos: 0,
             fraction_digits: 0,
@@ -350,7 +289,7 @@ impl Scanner<'_> {
 
     /// `1*12DIGIT` after the `.`: returns the nanoseconds and records the digits below them and
     /// the digit count in `parsed`.
-    fn fraction(&mut self, parsed: &mut TimeOfDay) -> Result<u32, ErrorKind> {
+    fn fraction(&mut self, parsed: &mut ParsedTime) -> Result<u32, ErrorKind> {
         let digits = self.digits_ahead();
         let count = digits.len();
         match count {

@@ -10,7 +10,7 @@ use time::{Date, OffsetDateTime, Time, UtcOffset};
 
 use crate::write::ODataValue;
 
-use super::encode::{put_digits, put_two, Encoded, MAX_LEN};
+use super::encode::{encode_date, encode_time, fewest_fraction_digits, put_two, Encoded, MAX_LEN};
 use super::error::DateTimeParseError;
 
 /// An `Edm.DateTimeOffset` value: an instant with the UTC offset it was written in, e.g.
@@ -159,58 +159,23 @@ impl DateTimeOffset {
     /// The text form in a stack buffer: fixed positions and a two-digit table, no loop over
     /// the digits of the date and time (writing a date is a tenth of writing a PATCH body).
     fn encode(&self) -> Encoded {
-        let mut buf = Encoded {
-            bytes: [0; MAX_LEN],
-            len: 0,
-        };
-        buf.len = self.encode_into(&mut buf.bytes);
-        buf
+        Encoded::written(|bytes| self.encode_into(bytes))
     }
 
     /// Writes the text form at the start of `b`; returns its length. Bytes after it may have
     /// been written too (the fraction's digits are written nine at a time).
     #[inline]
     fn encode_into(&self, b: &mut [u8; MAX_LEN]) -> usize {
-        // one calendar computation rather than one each for the month and the day
-        let (year, month, day) = self.date.to_calendar_date();
-        let (hour, minute, second) = self.time.as_hms();
-        let mut at = 0;
-        if year < 0 || self.negative_zero_year {
-            b[0] = b'-';
-            at = 1;
-        }
-        // `time` keeps years within ±9999: four digits
-        let year = year.unsigned_abs();
-        put_two(b, at, (year / 100) as u8);
-        put_two(b, at + 2, (year % 100) as u8);
-        b[at + 4] = b'-';
-        put_two(b, at + 5, u8::from(month));
-        b[at + 7] = b'-';
-        put_two(b, at + 8, day);
-        b[at + 10] = b'T';
-        put_two(b, at + 11, hour);
-        b[at + 13] = b':';
-        put_two(b, at + 14, minute);
-        at += 16;
-        if self.seconds_written {
-            b[at] = b':';
-            put_two(b, at + 1, second);
-            at += 3;
-            if self.fraction_digits > 0 {
-                b[at] = b'.';
-                at += 1;
-                // all 9 nanosecond digits (a fixed count: no loop, no division by a power of
-                // ten), of which the first `shown` stay; what follows writes over the rest
-                let shown = usize::from(self.fraction_digits.min(9));
-                put_digits(&mut b[at..at + 9], self.time.nanosecond());
-                at += shown;
-                if self.fraction_digits > 9 {
-                    // digits 10 to 12, the same way
-                    put_digits(&mut b[at..at + 3], u32::from(self.sub_nanos));
-                    at += usize::from(self.fraction_digits - 9);
-                }
-            }
-        }
+        let mut at = encode_date(b, self.date, self.negative_zero_year);
+        b[at] = b'T';
+        at = encode_time(
+            b,
+            at + 1,
+            self.time,
+            self.sub_nanos,
+            self.fraction_digits,
+            self.seconds_written,
+        );
         match self.offset_style {
             OffsetStyle::Z => {
                 b[at] = b'Z';
@@ -315,20 +280,6 @@ pub(super) fn signed_offset(negative: bool, hours: u8, minutes: u8) -> UtcOffset
         (hours, minutes)
     };
     UtcOffset::from_hms(hours, minutes, 0).unwrap_or(UtcOffset::UTC)
-}
-
-/// The fewest fraction digits (0 to 9) that represent `nanos` exactly.
-fn fewest_fraction_digits(nanos: u32) -> u8 {
-    if nanos == 0 {
-        return 0;
-    }
-    let mut digits = 9;
-    let mut rest = nanos;
-    while rest % 10 == 0 {
-        rest /= 10;
-        digits -= 1;
-    }
-    digits
 }
 
 impl From<DateTimeOffset> for OffsetDateTime {
