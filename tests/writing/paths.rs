@@ -105,3 +105,19 @@ fn service_root_must_be_absolute_http() {
     let http = request.to_http("http://127.0.0.1:8080/beta").unwrap();
     assert_eq!(http.uri(), "http://127.0.0.1:8080/beta/teams/t/operations");
 }
+
+/// A read-only `id` beside a path placeholder `{id}` (`/users/{id}`, a common Graph shape): the
+/// constructor's argument `id` and the read-only property `id` live side by side.
+#[test]
+fn a_read_only_property_named_like_a_placeholder() {
+    #[derive(odata_resource::Resource, Debug, Clone, PartialEq, Default)]
+    #[odata(type = "microsoft.graph.user", path = "/users/{id}")]
+    struct User {
+        #[odata(read_only)]
+        id: Option<String>,
+        display_name: Option<String>,
+    }
+    let request = User::patch("u 1").display_name("Adele").build().unwrap();
+    assert_eq!(request.path(), "/users/u%201");
+    assert_eq!(User::get("u 1").build().unwrap().path(), "/users/u%201");
+}

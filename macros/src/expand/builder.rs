@@ -399,10 +399,21 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
             // Named like the wire name (`createdDateTime`), for rustc to show in the error; never
             // built, only named in a bound.
             #[allow(non_camel_case_types, dead_code)]
-            #[doc(hidden)]
             pub struct #marker;
         }
     });
+    // In a module of their own: a marker named `id` must not shadow a constructor's argument
+    // `id` (a path `/users/{id}` beside a read-only `id`), nor any item of the user's.
+    let markers = if stubs.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[doc(hidden)]
+            mod __read_only {
+                #(#markers)*
+            }
+        }
+    };
     let methods = stubs.iter().map(|field| {
         let member = field.ident;
         let marker = marker(field);
@@ -413,13 +424,13 @@ fn read_only_stubs(cont: &Container) -> (TokenStream, TokenStream) {
             #[inline]
             pub fn #member<__V>(self, _: __V) -> Self
             where
-                for<'__r> #marker: #p::Writable,
+                for<'__r> __read_only::#marker: #p::Writable,
             {
                 self
             }
         }
     });
-    (quote!(#(#markers)*), quote!(#(#methods)*))
+    (markers, quote!(#(#methods)*))
 }
 
 /// A Resource without a path has no constructor; `patch(…)` on it is one error saying so.

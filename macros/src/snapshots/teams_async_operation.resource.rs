@@ -407,12 +407,13 @@ const _: () = {
             ::odata_resource::__private::end_changes(__out, __at)
         }
     }
-    #[allow(non_camel_case_types, dead_code)]
     #[doc(hidden)]
-    pub struct id;
-    #[allow(non_camel_case_types, dead_code)]
-    #[doc(hidden)]
-    pub struct createdDateTime;
+    mod __read_only {
+        #[allow(non_camel_case_types, dead_code)]
+        pub struct id;
+        #[allow(non_camel_case_types, dead_code)]
+        pub struct createdDateTime;
+    }
     #[automatically_derived]
     #[allow(clippy::should_implement_trait)]
     impl TeamsAsyncOperationPatch {
@@ -421,7 +422,7 @@ const _: () = {
         #[inline]
         pub fn id<__V>(self, _: __V) -> Self
         where
-            for<'__r> id: ::odata_resource::__private::Writable,
+            for<'__r> __read_only::id: ::odata_resource::__private::Writable,
         {
             self
         }
@@ -430,7 +431,7 @@ const _: () = {
         #[inline]
         pub fn created_date_time<__V>(self, _: __V) -> Self
         where
-            for<'__r> createdDateTime: ::odata_resource::__private::Writable,
+            for<'__r> __read_only::createdDateTime: ::odata_resource::__private::Writable,
         {
             self
         }
