@@ -190,11 +190,7 @@ impl Client {
     /// # Errors
     /// As [`Client::send_raw`], and [`Batch::parse_response`]'s.
     pub async fn send_batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
-        let request = batch.to_http(&self.service_root)?;
-        let url = request.uri().to_string();
-        let response = self
-            .send_with_retry(request.method(), &url, request.headers(), request.body())
-            .await?;
+        let response = self.send_http(&batch.to_http(&self.service_root)?).await?;
         batch.parse_response(&response)
     }
 
