@@ -218,6 +218,7 @@ pub fn diff_impl(cont: &Container) -> TokenStream {
             fn diff_into(__builder: &mut #builder, __old: &Self, __new: &Self) {
                 #(#calls)*
             }
+            #[inline]
             fn update_request(
                 __path: &::core::primitive::str,
                 __old: &Self,
@@ -350,11 +351,13 @@ pub fn nested_impls(cont: &Container) -> TokenStream {
 
         #[automatically_derived]
         impl #p::ODataValue for #builder {
+            #[inline]
             fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                 #p::begin_object(__out, #type_member);
                 #(#writes)*
                 #p::end_object(__out);
             }
+            #[inline]
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 false #(|| self.#members.needs_unknown_enum_members())*
             }

@@ -45,6 +45,9 @@ pub fn expand(cont: &Container) -> TokenStream {
             fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
                 false #(|| <#types as #p::ODataValue>::needs_unknown_enum_members(&self.#members))*
             }
+            // `#[inline]` like every generated function: a crate of hundreds of types generates
+            // code only for what its callers use
+            #[inline]
             fn write_changes(
                 &self,
                 __old: &Self,

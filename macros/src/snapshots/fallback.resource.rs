@@ -203,6 +203,7 @@ const _: () = {
                 true,
             );
         }
+        #[inline]
         fn update_request(
             __path: &::core::primitive::str,
             __old: &Self,

@@ -157,6 +157,7 @@ const _: () = {
                     &self.message,
                 )
         }
+        #[inline]
         fn write_changes(
             &self,
             __old: &Self,
@@ -212,6 +213,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::odata_resource::__private::ODataValue for OperationErrorPatch {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -225,6 +227,7 @@ const _: () = {
             >(__out, b",\"message\":", &self.message);
             ::odata_resource::__private::end_object(__out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             false || self.code.needs_unknown_enum_members()
                 || self.message.needs_unknown_enum_members()

@@ -177,6 +177,7 @@ const _: () = {
                     &self.count,
                 )
         }
+        #[inline]
         fn write_changes(
             &self,
             __old: &Self,
@@ -250,6 +251,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::odata_resource::__private::ODataValue for OperationPagePatch {
+        #[inline]
         fn write_json(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
             ::odata_resource::__private::begin_object(
                 __out,
@@ -266,6 +268,7 @@ const _: () = {
             >(__out, b",\"count\":", &self.count);
             ::odata_resource::__private::end_object(__out);
         }
+        #[inline]
         fn needs_unknown_enum_members(&self) -> ::core::primitive::bool {
             false || self.value.needs_unknown_enum_members()
                 || self.tags.needs_unknown_enum_members()

@@ -344,6 +344,7 @@ const _: () = {
                     &self.error,
                 )
         }
+        #[inline]
         fn write_changes(
             &self,
             __old: &Self,
@@ -775,6 +776,7 @@ const _: () = {
                 true,
             );
         }
+        #[inline]
         fn update_request(
             __path: &::core::primitive::str,
             __old: &Self,
