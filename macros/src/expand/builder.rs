@@ -27,17 +27,23 @@ fn value_type<'f>(field: &'f Field) -> &'f syn::Type {
     field.option_inner.unwrap_or(field.ty)
 }
 
+/// `field: Slot<T>,` for each writable property: what a builder or nested changes hold.
+fn slot_fields<'c>(cont: &'c Container) -> impl Iterator<Item = TokenStream> + 'c {
+    let p = private(cont);
+    writable(cont).map(move |field| {
+        let member = field.ident;
+        let ty = value_type(field);
+        quote!(#member: #p::Slot<#ty>,)
+    })
+}
+
 /// The struct, at item level so users can name it.
 pub fn declaration(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let vis = cont.vis;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let members = writable(cont).map(|field| {
-        let member = field.ident;
-        let ty = value_type(field);
-        quote!(#member: #p::Slot<#ty>,)
-    });
+    let members = slot_fields(cont);
     let doc = format!(
         "PATCH request builder for [`{ident}`]: set the properties to change, then `build()`. \
          Made by the `patch…` constructors of [`{ident}`]."
@@ -298,12 +304,7 @@ pub fn nested_declaration(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let vis = cont.vis;
     let builder = builder_ident(cont);
-    let p = private(cont);
-    let members = writable(cont).map(|field| {
-        let member = field.ident;
-        let ty = value_type(field);
-        quote!(#member: #p::Slot<#ty>,)
-    });
+    let members = slot_fields(cont);
     let doc = format!(
         "Changes to a [`{ident}`] value inside a PATCH: each property left out (unchanged), \
          `null` or a value, as on a resource's builder. Made by [`{ident}::patch`]; pass it \

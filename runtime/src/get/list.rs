@@ -128,6 +128,24 @@ fn fill(template: &str, args: &[&str]) -> Result<Vec<u8>, Error> {
 /// A built collection GET (its first page). Send it with any client through
 /// [`ListRequest::to_http`], read each answer with [`ListRequest::parse_response`], and ask for
 /// the next page with [`ListRequest::next_page`].
+///
+/// ```
+/// use odata_resource_runtime::get::List;
+/// use odata_resource_runtime::Error;
+///
+/// let root = "https://graph.microsoft.com/v1.0";
+/// let members = List::<serde_json::Value>::path("/groups/{id}/members", &["g1"]).build()?;
+/// let page = members.parse_response(&http::Response::new(
+///     br#"{"value":[{"id":"u1"}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/groups/g1/members?$skiptoken=X"}"#.to_vec(),
+/// ))?;
+/// let next = members.next_page(root, page.next_link.as_deref().unwrap())?;
+/// assert_eq!(next.uri().query(), Some("$skiptoken=X")); // followed as sent
+/// assert!(matches!(
+///     members.next_page(root, "https://evil.example/v1.0/groups/g1/members"),
+///     Err(Error::ForeignLink { .. })
+/// ));
+/// # Ok::<(), Error>(())
+/// ```
 pub struct ListRequest<T>(GetRequest<T>);
 
 impl<T> ListRequest<T> {

@@ -114,6 +114,19 @@ impl<T> Get<T> {
 
 /// A built GET: path, query and headers. Send it with any client through
 /// [`GetRequest::to_http`] and read the answer with [`GetRequest::parse_response`].
+///
+/// ```
+/// use odata_resource_runtime::get::{Field, Get};
+///
+/// struct Operation;
+/// let request = Get::<Operation>::at(b"/teams/t/operations".to_vec())
+///     .select([Field::<Operation>::new("status")])
+///     .build()?;
+/// assert_eq!((request.path(), request.query()), ("/teams/t/operations", "$select=status"));
+/// let http = request.to_http("https://graph.microsoft.com/beta")?;
+/// assert_eq!(http.uri(), "https://graph.microsoft.com/beta/teams/t/operations?$select=status");
+/// # Ok::<(), odata_resource_runtime::Error>(())
+/// ```
 pub struct GetRequest<T> {
     target: String,
     path_len: usize,

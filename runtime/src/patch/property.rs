@@ -2,9 +2,10 @@
 
 /// One property of a PATCH body: left out, sent as `null`, or sent with a value.
 ///
-/// The generated builders hold one `Patch` per writable property; a setter makes it
-/// [`Patch::Value`], a `clear_…` method makes it [`Patch::Null`], and an untouched property stays
-/// [`Patch::Absent`] and is not written at all, so the service leaves it unchanged.
+/// What a builder's calls mean for each writable property: a setter sends a value
+/// ([`Patch::Value`]), a `clear_…` method sends `null` ([`Patch::Null`]), and an untouched
+/// property is left out ([`Patch::Absent`]), so the service leaves it unchanged. Nested changes
+/// (`OperationError::patch()`) give the same three states to each property of a complex value.
 ///
 /// ```
 /// use odata_resource_runtime::Patch;

@@ -69,6 +69,30 @@ impl<P: NestedPatch> PropertyValue<Box<P::Target>, BoxedChanges> for P {
 /// The changes to a complex value of type `Target`, as `#[derive(ComplexType)]` generates them
 /// (`OperationError::patch()` gives an `OperationErrorPatch`): each nested property is left out,
 /// `null` or a value, exactly as on a resource's builder. Its JSON is a partial object.
+///
+/// ```
+/// use odata_resource_runtime::{NestedPatch, ODataValue, PropertyValue};
+///
+/// /// Hand-written changes to a `Point` (the derive writes the same for a complex type).
+/// struct Point;
+/// struct PointPatch(Option<i32>);
+/// impl ODataValue for PointPatch {
+///     fn write_json(&self, out: &mut Vec<u8>) {
+///         out.extend_from_slice(b"{");
+///         if let Some(x) = self.0 {
+///             out.extend_from_slice(format!("\"x\":{x}").as_bytes());
+///         }
+///         out.extend_from_slice(b"}");
+///     }
+/// }
+/// impl NestedPatch for PointPatch {
+///     type Target = Point;
+/// }
+///
+/// // a setter of a `Point` property takes the changes
+/// fn takes<How>(_: impl PropertyValue<Point, How>) {}
+/// takes(PointPatch(Some(3)));
+/// ```
 pub trait NestedPatch: ODataValue {
     /// The complex type these changes apply to.
     type Target;
