@@ -52,3 +52,28 @@ pub trait ODataType {
         None
     }
 }
+
+/// A boxed value is of its type: a `Polymorphic` enum may hold its variants boxed (generated
+/// models do, so an enum of many large types stays small and may hold itself).
+impl<T: ODataType + serde::Serialize> ODataType for Box<T> {
+    const TYPE_NAME: &'static str = T::TYPE_NAME;
+
+    fn serialize_typed<S: serde::Serializer>(
+        &self,
+        serializer: S,
+        typed: bool,
+    ) -> Result<S::Ok, S::Error>
+    where
+        Self: serde::Serialize,
+    {
+        (**self).serialize_typed(serializer, typed)
+    }
+
+    fn annotations(&self) -> Option<&Annotations> {
+        (**self).annotations()
+    }
+
+    fn annotations_mut(&mut self) -> Option<&mut Annotations> {
+        (**self).annotations_mut()
+    }
+}

@@ -1,0 +1,438 @@
+//! The generator on small CSDL documents, one construct at a time, and on the whole Graph v1.0
+//! document (a snapshot of the seed's resource). Output is compared with whitespace removed, so
+//! the assertions are about tokens, not about the formatter's line breaks.
+
+use odata_resource_codegen::{Error, Generator};
+
+const CONSTRUCTS: &str = include_str!("fixtures/constructs.csdl");
+
+/// Without whitespace and the formatter's trailing commas; without doc comments unless `docs`.
+fn squash(text: &str, docs: bool) -> String {
+    let kept: String = text
+        .lines()
+        .filter(|line| docs || !line.trim_start().starts_with("///"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let squashed: String = kept.chars().filter(|c| !c.is_whitespace()).collect();
+    squashed.replace(",>", ">").replace(",)", ")")
+}
+
+#[track_caller]
+fn assert_has(output: &str, expected: &str) {
+    let docs = expected.contains("///");
+    assert!(
+        squash(output, docs).contains(&squash(expected, docs)),
+        "the output lacks:\n{expected}\n"
+    );
+}
+
+#[track_caller]
+fn assert_lacks(output: &str, unexpected: &str) {
+    let docs = unexpected.contains("///");
+    assert!(
+        !squash(output, docs).contains(&squash(unexpected, docs)),
+        "the output has:\n{unexpected}\n"
+    );
+}
+
+fn constructs() -> String {
+    Generator::new().generate(CONSTRUCTS).unwrap()
+}
+
+/// The item of `output` that starts at the doc comment before `pub struct {name} {` / `pub enum`.
+fn item<'a>(output: &'a str, header: &str) -> &'a str {
+    let at = output
+        .find(header)
+        .unwrap_or_else(|| panic!("no `{header}`"));
+    let start = output[..at]
+        .rfind("\n\n")
+        .map_or(0, |i| i + 2)
+        .max(output[..at].rfind("}\n").map_or(0, |i| i + 2));
+    let end = at
+        + output[at..]
+            .find("\n    }\n")
+            .map_or(output.len() - at, |i| i + 6);
+    &output[start..end]
+}
+
+#[test]
+fn one_module_per_namespace_segment() {
+    let out = constructs();
+    assert_has(&out, "pub mod example { pub mod service {");
+    assert_has(&out, "pub mod call_records {");
+    // a type of a nested namespace names the outer one's types through `super::`
+    assert_has(
+        &out,
+        "pub organizer: ::core::option::Option<super::AnyIdentity2>,",
+    );
+}
+
+#[test]
+fn names_keywords_and_collisions() {
+    let out = constructs();
+    let user = item(&out, "pub struct User {");
+    assert_has(
+        user,
+        "pub r#type: ::core::option::Option<::std::string::String>,",
+    );
+    assert_has(
+        user,
+        "pub self_: ::core::option::Option<::std::string::String>,",
+    );
+    // `build` is a method of the builder: the field moves aside, the wire name stays
+    assert_has(
+        user,
+        r#"#[odata(rename = "build")] pub build_2: ::core::option::Option<::std::string::String>,"#,
+    );
+    // a property named like the special field keeps its name; the special field moves
+    assert_has(
+        user,
+        "pub annotations: ::core::option::Option<::std::string::String>,",
+    );
+    assert_has(
+        user,
+        "#[odata(annotations)] pub annotations_2: ::odata_resource::Annotations,",
+    );
+    // the default wire name would be `iOsversion`
+    assert_has(user, r#"#[odata(rename = "iOSVersion")] pub i_osversion:"#);
+    assert_lacks(user, r#"rename = "displayName""#);
+    // `Option` and `option` are two types; the generated code names std's through absolute paths
+    assert_has(&out, "pub struct Option {");
+    assert_has(&out, "pub struct Option2 {");
+    // `anyIdentity` is a type of the document: the polymorphic enum of `identity` moves aside
+    assert_has(&out, "pub struct AnyIdentity {");
+    assert_has(&out, "pub enum AnyIdentity2 {");
+}
+
+#[test]
+fn enums_keep_unknown_members_and_flags_are_flags() {
+    let out = constructs();
+    let color = item(&out, "pub enum Color {");
+    assert_has(color, r#"#[odata(rename = "self")] Self_,"#);
+    assert_has(color, "DarkBlue,");
+    // `other` is a member, so the catch-all takes the next name
+    assert_has(color, "Other,");
+    assert_has(
+        color,
+        "#[odata(other)] UnknownMember(::std::string::String),",
+    );
+    let permissions = item(&out, "pub enum Permissions {");
+    assert_has(permissions, "#[odata(other)] Other(::std::string::String),");
+    assert_has(
+        &out,
+        "pub access: ::core::option::Option<::odata_resource::Flags<Permissions>>,",
+    );
+}
+
+#[test]
+fn every_edm_primitive_has_its_type() {
+    let out = constructs();
+    let user = item(&out, "pub struct User {");
+    for (field, ty) in [
+        ("size", "::odata_resource::Int64"),
+        ("ratio", "::odata_resource::Double"),
+        ("weight", "::odata_resource::Single"),
+        ("price", "::odata_resource::Decimal"),
+        ("birthday", "::odata_resource::Date"),
+        ("wake_up", "::odata_resource::TimeOfDay"),
+        ("timeout", "::odata_resource::Duration"),
+        ("tenant_id", "::odata_resource::Guid"),
+        ("photo", "::odata_resource::Binary"),
+        ("shape", "::odata_resource::Value"),
+        ("age", "::core::primitive::u8"),
+        ("delta", "::core::primitive::i8"),
+        ("rank", "::core::primitive::i16"),
+        ("deleted_date_time", "::odata_resource::DateTimeOffset"),
+    ] {
+        assert_has(user, &format!("pub {field}: ::core::option::Option<{ty}>,"));
+    }
+    // a stream is its media link, read-only
+    assert_has(
+        user,
+        "#[odata(read_only)] pub content: ::core::option::Option<::std::string::String>,",
+    );
+    assert_has(
+        user,
+        "#[odata(non_nullable)] pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,",
+    );
+}
+
+#[test]
+fn inheritance_flattens_and_keys_computed_and_read_permissions_are_read_only() {
+    let out = constructs();
+    let user = item(&out, "pub struct User {");
+    // root first: entity's id, directoryObject's deletedDateTime, then user's own
+    let id = user.find("pub id:").unwrap();
+    let deleted = user.find("pub deleted_date_time:").unwrap();
+    let name = user.find("pub display_name:").unwrap();
+    assert!(id < deleted && deleted < name);
+    assert_has(user, "#[odata(read_only)] pub id:");
+    assert_has(user, "#[odata(read_only)] pub computed_value:");
+    // Permissions = Read only, from an out-of-line <Annotations> block
+    assert_has(user, "#[odata(read_only)] pub display_name:");
+    // Nullable="false" on a writable property: no `clear_` setter
+    assert_has(
+        user,
+        "#[odata(non_nullable)] pub favorite_color: ::core::option::Option<Color>,",
+    );
+    assert_has(
+        &out,
+        "/// `example.service.directoryObject` (open entity type, derived from `example.service.entity`).",
+    );
+    assert_has(&out, "/// `example.service.entity` (abstract entity type).");
+}
+
+#[test]
+fn base_typed_properties_read_through_a_polymorphic_enum() {
+    let out = constructs();
+    let any = item(&out, "pub enum AnyDirectoryObject {");
+    assert_has(
+        any,
+        "#[odata(base)] DirectoryObject(::std::boxed::Box<DirectoryObject>), User(::std::boxed::Box<User>), Group(::std::boxed::Box<Group>), #[odata(unknown)] Unknown(::odata_resource::UnknownType),",
+    );
+    // a derived type of another namespace with the same local name: prefixed by its module
+    assert_has(
+        &out,
+        "CallRecordsIdentity(::std::boxed::Box<call_records::Identity>),",
+    );
+    let user = item(&out, "pub struct User {");
+    // navigation: read-only, single boxed, collection as a Vec; both polymorphic here
+    assert_has(
+        user,
+        "#[odata(navigation)] pub manager: ::core::option::Option<::std::boxed::Box<AnyDirectoryObject>>,",
+    );
+    assert_has(
+        user,
+        "#[odata(navigation)] pub member_of: ::core::option::Option<::std::vec::Vec<AnyDirectoryObject>>,",
+    );
+    assert_has(
+        user,
+        "pub identities: ::core::option::Option<::std::vec::Vec<AnyIdentity2>>,",
+    );
+    // a type without concrete derived types is read as itself
+    assert_has(
+        user,
+        "#[odata(navigation)] pub notes: ::core::option::Option<::std::vec::Vec<Note>>,",
+    );
+}
+
+#[test]
+fn a_hierarchy_wider_than_the_limit_keeps_derived_values_whole() {
+    let out = Generator::new()
+        .max_variants(1)
+        .generate(CONSTRUCTS)
+        .unwrap();
+    let any = item(&out, "pub enum AnyDirectoryObject {");
+    assert_has(
+        any,
+        "#[odata(base)] DirectoryObject(::std::boxed::Box<DirectoryObject>), #[odata(unknown)] Unknown(::odata_resource::UnknownType),",
+    );
+    assert_has(any, "/// A value of a property typed `example.service.directoryObject`: the base type or one of its derived types, chosen by `@odata.type`. The 2 derived types of this base are more than the generator's variant limit");
+}
+
+#[test]
+fn a_type_that_contains_itself_is_boxed() {
+    let out = constructs();
+    assert_has(
+        item(&out, "pub struct Address {"),
+        "pub next: ::core::option::Option<::std::boxed::Box<Address>>,",
+    );
+    // not recursive: held by value
+    assert_has(&out, "pub address: ::core::option::Option<Address>,");
+}
+
+#[test]
+fn paths_from_sets_singletons_and_containment() {
+    let out = constructs();
+    let user = item(&out, "pub struct User {");
+    assert_has(user, r#"#[odata(path(users = "/users/{user-id}"))]"#);
+    assert_has(user, r#"#[odata(path(me = "/me"))]"#);
+    assert_has(user, r#"#[odata(collection(users = "/users"))]"#);
+    let note = item(&out, "pub struct Note {");
+    assert_has(
+        note,
+        r#"#[odata(path(users_notes = "/users/{user-id}/notes/{note-id}"))]"#,
+    );
+    // the same type twice in one path: Graph's numbered placeholder
+    assert_has(
+        note,
+        r#"#[odata(path(users_notes_replies = "/users/{user-id}/notes/{note-id}/replies/{note-id1}"))]"#,
+    );
+    // single-valued containment: no key segment, no collection
+    assert_has(
+        note,
+        r#"#[odata(path(users_notes_pinned = "/users/{user-id}/notes/{note-id}/pinned"))]"#,
+    );
+    assert_lacks(note, "collection(users_notes_pinned");
+    assert_has(
+        note,
+        r#"#[odata(collection(me_notes_replies = "/me/notes/{note-id}/replies"))]"#,
+    );
+    // a group's members are not contained: no path below /groups
+    assert_lacks(&out, "/groups/{group-id}/members");
+
+    let shallow = Generator::new().max_depth(1).generate(CONSTRUCTS).unwrap();
+    let note = item(&shallow, "pub struct Note {");
+    assert_has(
+        note,
+        r#"path(users_notes = "/users/{user-id}/notes/{note-id}")"#,
+    );
+    assert_lacks(note, "replies/{note-id1}");
+}
+
+#[test]
+fn docs_come_from_descriptions_and_cannot_be_read_as_markup() {
+    let out = constructs();
+    let user = item(&out, "pub struct User {");
+    assert_has(user, "/// A person.");
+    // each source line its own paragraph: an indented line is not a code block
+    assert_has(user, "///\n        /// Indented second line - not code.");
+    assert_has(
+        user,
+        r"/// Long text with \`code\` and a bare URL <https://example.com/users>.",
+    );
+    assert_has(user, "/// The name shown.");
+    let color = item(&out, "pub enum Color {");
+    assert_has(
+        color,
+        r"/// A color \[see docs\](<https://example.com/colors>) &lt;b&gt;bold&lt;/b&gt;.",
+    );
+}
+
+#[test]
+fn output_is_deterministic_and_crate_path_is_honoured() {
+    assert_eq!(constructs(), constructs());
+    let out = Generator::new()
+        .crate_path("::my_sdk::odata")
+        .generate(CONSTRUCTS)
+        .unwrap();
+    assert_has(&out, r#"#[derive(::my_sdk::odata::Resource,"#);
+    assert_has(&out, r#"#[odata(crate = "::my_sdk::odata")]"#);
+    assert_lacks(&out, "::odata_resource::");
+    let err = Generator::new()
+        .crate_path("odata")
+        .generate(CONSTRUCTS)
+        .unwrap_err();
+    assert!(err.to_string().contains("must be absolute"), "{err}");
+}
+
+fn error_of(csdl: &str) -> String {
+    Generator::new().generate(csdl).unwrap_err().to_string()
+}
+
+fn schema(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" Alias="a" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+{body}
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#
+    )
+}
+
+#[test]
+fn bad_documents_are_errors_that_name_the_element() {
+    assert_eq!(
+        error_of("{\"not\": \"xml\"}"),
+        "line 1: not a CSDL document: no <Schema> element: this is not a CSDL document"
+    );
+    let unclosed = error_of("<Schema Namespace=\"x\"><EntityType Name=\"a\"></Schema>");
+    assert!(
+        unclosed.starts_with("line 1: not a CSDL document:"),
+        "{unclosed}"
+    );
+    assert_eq!(
+        error_of(&schema(
+            r#"      <EntityType Name="a"><Property Name="p" Type="a.missing" /></EntityType>"#
+        )),
+        "line 5: <Property Name=\"ns.a/p\">: the type `a.missing` is declared nowhere in the document"
+    );
+    assert_eq!(
+        error_of(&schema(
+            "      <EntityType Name=\"a\" BaseType=\"a.b\" />\n      <EntityType Name=\"b\" BaseType=\"ns.a\" />"
+        )),
+        "line 5: <EntityType Name=\"ns.a\">: its base types form a cycle: ns.a → ns.b → ns.a"
+    );
+    assert_eq!(
+        error_of(&schema(r#"      <ComplexType Name="a" BaseType="ns.gone" />"#)),
+        "line 5: <ComplexType Name=\"ns.a\">: the base type `ns.gone` is declared nowhere in the document"
+    );
+    assert_eq!(
+        error_of(&schema(
+            r#"      <EntityType Name="a"><Property Name="p" /></EntityType>"#
+        )),
+        "line 5: <Property Name=\"p\">: the required attribute `Type` is missing"
+    );
+    assert_eq!(
+        error_of(&schema(
+            r#"      <EntityType Name="a"><Property Name="p" Type="Edm.Nope" /></EntityType>"#
+        )),
+        "line 5: <Property Name=\"ns.a/p\">: `Edm.Nope` is not an Edm primitive type this generator knows"
+    );
+    assert_eq!(
+        error_of(&schema(
+            "      <EntityContainer Name=\"c\">\n        <EntitySet Name=\"s\" EntityType=\"ns.nothing\" />\n      </EntityContainer>"
+        )),
+        "line 6: <EntitySet Name=\"s\">: `ns.nothing` is not an entity type of the document"
+    );
+}
+
+#[test]
+fn a_bad_document_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("odata-codegen-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let csdl = dir.join("bad.csdl");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&csdl, schema(r#"<ComplexType Name="a" BaseType="ns.a" />"#)).unwrap();
+    let out = dir.join("out");
+    let err = Generator::new().generate_file(&csdl, &out).unwrap_err();
+    assert!(matches!(err, Error::Element { .. }), "{err}");
+    assert!(!out.exists(), "nothing is written for a bad document");
+    // a good one lands whole
+    std::fs::write(&csdl, CONSTRUCTS).unwrap();
+    let written = Generator::new().generate_file(&csdl, &out).unwrap();
+    assert_eq!(std::fs::read_to_string(written).unwrap(), constructs());
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The generated `teamsAsyncOperation` of Graph v1.0 against its snapshot
+/// (`UPDATE_EXPECT=1 cargo test -p odata-resource-codegen` writes it anew; review the diff).
+#[test]
+fn teams_async_operation_snapshot() {
+    let csdl = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/corpus/csdl-full/v1.0-Prod.csdl"
+    );
+    let text = std::fs::read_to_string(csdl).expect("the corpus beside the repository");
+    let out = Generator::new().generate(&text).unwrap();
+    let mut snapshot = String::new();
+    for header in [
+        "pub struct TeamsAsyncOperation {",
+        "pub enum TeamsAsyncOperationType {",
+        "pub enum TeamsAsyncOperationStatus {",
+        "pub struct OperationError {",
+    ] {
+        snapshot.push_str(item(&out, header));
+        snapshot.push('\n');
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/snapshots/teams_async_operation.rs"
+    );
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, &snapshot).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        expected == snapshot,
+        "the generated teamsAsyncOperation changed; run with UPDATE_EXPECT=1 and review:\n{snapshot}"
+    );
+}

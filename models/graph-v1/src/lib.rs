@@ -1,0 +1,5 @@
+//! Microsoft Graph v1.0, every entity, complex and enum type, generated from the service's CSDL
+//! by `odata-resource-codegen` when this crate builds. `microsoft::graph::TeamsAsyncOperation`
+//! is the seed's resource.
+
+include!(concat!(env!("OUT_DIR"), "/mod.rs"));
