@@ -26,7 +26,11 @@ pub fn emit(model: &Model, options: &Options) -> TokenStream {
         node.items
             .extend(items.iter().map(|item| ctx.item(module, item)));
     }
-    tree.tokens()
+    let mut tokens = tree.tokens();
+    if options.instantiate {
+        tokens.extend(ctx.instantiate_all(model));
+    }
+    tokens
 }
 
 #[derive(Default)]
@@ -157,6 +161,57 @@ fn docs(lines: &[String]) -> TokenStream {
 }
 
 impl Ctx {
+    /// `__instantiate_all`: every struct read from the same bytes and written back.
+    fn instantiate_all(&self, model: &Model) -> TokenStream {
+        let f = &self.facade;
+        let calls = model
+            .modules
+            .values()
+            .flatten()
+            .filter_map(|item| match item {
+                Item::Struct(s) => {
+                    let path = relative(&[], &s.name);
+                    Some(quote!(__n += __touch::<#path>(__json);))
+                }
+                _ => None,
+            });
+        let touch = match self.mode {
+            Mode::OData => quote! {
+                fn __touch<T>(json: &[::core::primitive::u8]) -> ::core::primitive::usize
+                where
+                    T: #f::serde::de::DeserializeOwned + #f::serde::Serialize,
+                {
+                    match #f::from_slice::<T>(json) {
+                        ::core::result::Result::Ok(value) => #f::to_vec(&value).map_or(0, |v| v.len()),
+                        ::core::result::Result::Err(_) => 0,
+                    }
+                }
+            },
+            Mode::Serde => quote! {
+                fn __touch<T>(json: &[::core::primitive::u8]) -> ::core::primitive::usize
+                where
+                    T: ::serde::de::DeserializeOwned + ::serde::Serialize,
+                {
+                    match ::serde_json::from_slice::<T>(json) {
+                        ::core::result::Result::Ok(value) => ::serde_json::to_vec(&value).map_or(0, |v| v.len()),
+                        ::core::result::Result::Err(_) => 0,
+                    }
+                }
+            },
+        };
+        quote! {
+            /// Reads every struct of the model from `json` and writes it back (a benchmark's
+            /// instantiated build); the total length written.
+            #[doc(hidden)]
+            pub fn __instantiate_all(__json: &[::core::primitive::u8]) -> ::core::primitive::usize {
+                #touch
+                let mut __n = 0;
+                #(#calls)*
+                __n
+            }
+        }
+    }
+
     fn item(&self, module: &[String], item: &Item) -> TokenStream {
         match item {
             Item::Enum(e) => self.enumeration(e),

@@ -1,11 +1,11 @@
 //! `odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N]
-//! [--max-variants N] [--serde]`
+//! [--max-variants N] [--serde] [--instantiate]`
 
 use std::process::ExitCode;
 
 use odata_resource_codegen::{Generator, Mode};
 
-const USAGE: &str = "usage: odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N] [--max-variants N] [--serde]";
+const USAGE: &str = "usage: odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N] [--max-paths N] [--max-variants N] [--serde] [--instantiate]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -37,6 +37,13 @@ fn run(args: Vec<String>) -> Result<std::path::PathBuf, String> {
                         .map_err(|_| format!("--max-depth: `{n}` is not a number"))?,
                 );
             }
+            "--max-paths" => {
+                let n = value("--max-paths")?;
+                generator = generator.max_paths(
+                    n.parse()
+                        .map_err(|_| format!("--max-paths: `{n}` is not a number"))?,
+                );
+            }
             "--max-variants" => {
                 let n = value("--max-variants")?;
                 generator = generator.max_variants(
@@ -45,6 +52,7 @@ fn run(args: Vec<String>) -> Result<std::path::PathBuf, String> {
                 );
             }
             "--serde" => generator = generator.mode(Mode::Serde),
+            "--instantiate" => generator = generator.instantiate(true),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }

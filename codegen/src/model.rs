@@ -726,38 +726,52 @@ fn walk_paths(
         resolver: &'a Resolver<'d>,
         flattened: &'a HashMap<String, Vec<(&'d csdl::Property, String)>>,
         property_types: &'a HashMap<(String, String), (bool, String)>,
-        max_depth: usize,
+        options: &'a Options,
         paths: PathMap,
         collections: PathMap,
         scopes: HashMap<String, Scope>,
         collection_scopes: HashMap<String, Scope>,
+        /// Paths still to look below: template, type, constructor name, depth.
+        queue: std::collections::VecDeque<(String, String, String, usize)>,
     }
     impl Walk<'_, '_> {
-        fn add(&mut self, ty: &str, name: &str, template: String, collection: Option<String>) {
-            let claimed = self
-                .scopes
-                .entry(ty.to_owned())
-                .or_default()
-                .claim(name, "_");
-            self.paths
-                .entry(ty.to_owned())
-                .or_default()
-                .push((claimed, template));
-            if let Some(collection) = collection {
+        /// Records a path of `ty` (up to the limit; the walk visits shallow paths first, so
+        /// the ones left out are the deepest) and queues what lies below it.
+        fn add(
+            &mut self,
+            ty: &str,
+            name: &str,
+            template: String,
+            collection: Option<String>,
+            depth: usize,
+        ) {
+            let paths = self.paths.entry(ty.to_owned()).or_default();
+            if paths.len() < self.options.max_paths {
                 let claimed = self
-                    .collection_scopes
+                    .scopes
                     .entry(ty.to_owned())
                     .or_default()
                     .claim(name, "_");
-                self.collections
-                    .entry(ty.to_owned())
-                    .or_default()
-                    .push((claimed, collection));
+                paths.push((claimed, template.clone()));
             }
+            if let Some(collection) = collection {
+                let collections = self.collections.entry(ty.to_owned()).or_default();
+                if collections.len() < self.options.max_paths {
+                    let claimed = self
+                        .collection_scopes
+                        .entry(ty.to_owned())
+                        .or_default()
+                        .claim(name, "_");
+                    collections.push((claimed, collection));
+                }
+            }
+            self.queue
+                .push_back((template, ty.to_owned(), name.to_owned(), depth));
         }
 
+        /// The contained navigation properties below one path.
         fn below(&mut self, path: &str, ty: &str, name: &str, depth: usize) {
-            if depth >= self.max_depth {
+            if depth >= self.options.max_depth {
                 return;
             }
             let Some(props) = self.flattened.get(ty) else {
@@ -779,8 +793,7 @@ fn walk_paths(
                 } else {
                     (format!("{path}/{}", p.name), None)
                 };
-                self.add(&target, &child_name, child.clone(), list);
-                self.below(&child, &target, &child_name, depth + 1);
+                self.add(&target, &child_name, child, list, depth + 1);
             }
         }
     }
@@ -788,11 +801,12 @@ fn walk_paths(
         resolver,
         flattened,
         property_types,
-        max_depth: options.max_depth,
+        options,
         paths: HashMap::new(),
         collections: HashMap::new(),
         scopes: HashMap::new(),
         collection_scopes: HashMap::new(),
+        queue: std::collections::VecDeque::new(),
     };
     for schema in &resolver.doc.schemas {
         for container in &schema.containers {
@@ -824,10 +838,13 @@ fn walk_paths(
                 } else {
                     (format!("/{}", root.name), None)
                 };
-                walk.add(&ty, &name, path.clone(), list);
-                walk.below(&path, &ty, &name, 0);
+                walk.add(&ty, &name, path, list, 0);
             }
         }
+    }
+    // breadth first: every root, then everything one step below them, …
+    while let Some((path, ty, name, depth)) = walk.queue.pop_front() {
+        walk.below(&path, &ty, &name, depth);
     }
     Ok((walk.paths, walk.collections))
 }

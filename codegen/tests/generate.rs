@@ -39,19 +39,29 @@ fn constructs() -> String {
     Generator::new().generate(CONSTRUCTS).unwrap()
 }
 
-/// The item of `output` that starts at the doc comment before `pub struct {name} {` / `pub enum`.
+/// The item of `output` whose header line is `header` (`pub struct User {`): from the doc
+/// comment and attributes before it to its closing brace at the header's indentation.
 fn item<'a>(output: &'a str, header: &str) -> &'a str {
     let at = output
-        .find(header)
+        .find(&format!(" {header}\n"))
+        .map(|i| i + 1)
         .unwrap_or_else(|| panic!("no `{header}`"));
-    let start = output[..at]
-        .rfind("\n\n")
-        .map_or(0, |i| i + 2)
-        .max(output[..at].rfind("}\n").map_or(0, |i| i + 2));
-    let end = at
-        + output[at..]
-            .find("\n    }\n")
-            .map_or(output.len() - at, |i| i + 6);
+    let line_start = output[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &output[line_start..at];
+    // back over the doc comment and attributes (lines indented deeper or at the same depth
+    // that are not the end of a previous item)
+    let mut start = line_start;
+    while let Some(previous) = output[..start.saturating_sub(1)].rfind('\n') {
+        let line = &output[previous + 1..start - 1];
+        if line == format!("{indent}}}") || line.trim().is_empty() || !line.starts_with(indent) {
+            break;
+        }
+        start = previous + 1;
+    }
+    let close = format!("\n{indent}}}\n");
+    let end = output[at..]
+        .find(&close)
+        .map_or(output.len(), |i| at + i + close.len());
     &output[start..end]
 }
 
@@ -270,6 +280,15 @@ fn paths_from_sets_singletons_and_containment() {
     );
     // a group's members are not contained: no path below /groups
     assert_lacks(&out, "/groups/{group-id}/members");
+
+    // breadth first: the shallowest paths come first, and a limit keeps them
+    let capped = Generator::new().max_paths(2).generate(CONSTRUCTS).unwrap();
+    let note = item(&capped, "pub struct Note {");
+    assert_has(
+        note,
+        r#"#[odata(path(users_notes = "/users/{user-id}/notes/{note-id}"))] #[odata(path(me_notes = "/me/notes/{note-id}"))] #[odata(collection("#,
+    );
+    assert_lacks(note, "replies/{note-id1}");
 
     let shallow = Generator::new().max_depth(1).generate(CONSTRUCTS).unwrap();
     let note = item(&shallow, "pub struct Note {");

@@ -7,14 +7,20 @@ use serde_json::Value;
 
 /// `../shared` beside the repository (CI lays it there too). Panics with a clear message when it
 /// is missing, so no test passes silently without its data.
+/// Found from the package's directory upwards, so members below the root (`models/graph-v1`)
+/// find it too.
 pub fn shared_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(
-        dir.join("seed/update-operations.md").is_file(),
-        "the shared material is missing: expected {} (the seed page and corpus live beside the repository)",
-        dir.display()
-    );
-    dir
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let found = manifest
+        .ancestors()
+        .map(|dir| dir.join("../shared"))
+        .find(|dir| dir.join("seed/update-operations.md").is_file());
+    found.unwrap_or_else(|| {
+        panic!(
+            "the shared material is missing: expected ../shared beside the repository above {} (the seed page and corpus live there)",
+            manifest.display()
+        )
+    })
 }
 
 /// The seed page's fenced `http` blocks after "### Request" and "### Response": (headers, body).

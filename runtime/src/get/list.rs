@@ -87,6 +87,13 @@ impl<T> List<T> {
         List(self.0.header(name, value))
     }
 
+    /// `Accept: application/json;IEEE754Compatible=true` on every page: `Edm.Int64`,
+    /// `Edm.Decimal` and `@odata.count` come as strings (read either way); see
+    /// [`Get::ieee754_compatible`](crate::get::Get::ieee754_compatible).
+    pub fn ieee754_compatible(self) -> Self {
+        List(self.0.ieee754_compatible())
+    }
+
     /// The request of the first page.
     ///
     /// # Errors

@@ -18,6 +18,9 @@ use crate::types::odata_type::ODataType;
 use super::options::QueryOptions;
 use super::property::{Navigation, Selectable};
 
+/// The `Accept` value of [`Get::ieee754_compatible`].
+pub(crate) const IEEE754_COMPATIBLE: &str = "application/json;IEEE754Compatible=true";
+
 /// A GET being built: made by a resource's `get…` constructors (one per declared path, next to
 /// the `patch…` ones); `build()` checks the path and the headers.
 ///
@@ -87,6 +90,22 @@ impl<T> Get<T> {
     pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
         set_header(&mut self.headers, name.as_ref(), value.as_ref());
         self
+    }
+
+    /// Asks for `Accept: application/json;IEEE754Compatible=true`: the service writes
+    /// `Edm.Int64` and `Edm.Decimal` values (and `@odata.count`) as JSON strings, so a client
+    /// whose numbers are IEEE 754 doubles loses no digits. Reading does not depend on it: `Int64`,
+    /// `Decimal` and [`Page::count`](crate::get::Page::count) take both forms, always.
+    ///
+    /// ```
+    /// use odata_resource_runtime::get::Get;
+    ///
+    /// let request = Get::<()>::at(b"/me/drive/root".to_vec()).ieee754_compatible().build()?;
+    /// assert_eq!(request.headers()["accept"], "application/json;IEEE754Compatible=true");
+    /// # Ok::<(), odata_resource_runtime::Error>(())
+    /// ```
+    pub fn ieee754_compatible(self) -> Self {
+        self.header("Accept", IEEE754_COMPATIBLE)
     }
 
     pub(crate) fn options_mut(&mut self) -> &mut QueryOptions {

@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::read::de::{items, property, Key};
+use crate::types::edm::Int64;
 
 /// One page of a collection.
 ///
@@ -52,7 +53,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
         let mut value = None;
-        let (mut next_link, mut delta_link, mut count, mut context) = (None, None, None, None);
+        let (mut next_link, mut delta_link, mut context) = (None, None, None);
+        // a number, or a string under `IEEE754Compatible=true`
+        let mut count: Option<Option<Int64>> = None;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             match key.as_str() {
                 "value" => items(&mut map, &mut value, "value")?,
@@ -69,7 +72,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
             value: value.ok_or_else(|| de::Error::custom("missing property `value`"))?,
             next_link,
             delta_link,
-            count,
+            count: match count.flatten() {
+                None => None,
+                Some(Int64(n)) => Some(u64::try_from(n).map_err(|_| {
+                    de::Error::custom(format_args!("@odata.count: {n} is negative"))
+                })?),
+            },
             context,
         })
     }
@@ -78,6 +86,22 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_is_read_as_a_number_or_as_an_ieee754_compatible_string() {
+        for body in [
+            r#"{"value":[],"@odata.count":7}"#,
+            r#"{"value":[],"@odata.count":"7"}"#,
+        ] {
+            let page: Page<i32> = serde_json::from_str(body).unwrap();
+            assert_eq!(page.count, Some(7), "{body}");
+        }
+        let err = serde_json::from_str::<Page<i32>>(r#"{"value":[],"@odata.count":-1}"#);
+        assert!(err
+            .unwrap_err()
+            .to_string()
+            .contains("@odata.count: -1 is negative"));
+    }
 
     #[test]
     fn a_page_needs_value_and_names_a_bad_item() {

@@ -190,6 +190,40 @@ impl UnknownType {
     pub fn qualified_name(&self) -> &str {
         qualified_name(&self.type_name)
     }
+
+    /// Reads the value as `T`: for a value whose type the enum leaves out (a generated model
+    /// gives a base type with very many derived types, such as Graph's `entity`, no variant per
+    /// derived type). `T` gets the received `@odata.type` and every member.
+    ///
+    /// ```
+    /// use odata_resource_runtime::UnknownType;
+    ///
+    /// #[derive(serde::Deserialize, Debug, PartialEq)]
+    /// struct DriveItem {
+    ///     name: String,
+    ///     size: i64,
+    /// }
+    /// let unknown: UnknownType = serde_json::from_str(
+    ///     r##"{"@odata.type": "#microsoft.graph.driveItem", "name": "a.txt", "size": 3}"##,
+    /// )?;
+    /// let item: DriveItem = unknown.read_as()?;
+    /// assert_eq!(item, DriveItem { name: "a.txt".into(), size: 3 });
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The value does not fit `T`, with serde_json's message.
+    pub fn read_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        let mut object = Map::with_capacity(self.object.len() + 1);
+        if !self.type_name.is_empty() {
+            object.insert(
+                "@odata.type".to_owned(),
+                Value::String(self.type_name.clone()),
+            );
+        }
+        object.extend(self.object.iter().map(|(k, v)| (k.clone(), v.clone())));
+        T::deserialize(Value::Object(object))
+    }
 }
 
 impl<'de> Deserialize<'de> for UnknownType {
