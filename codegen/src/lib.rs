@@ -2,13 +2,11 @@
 //! would write with `odata-resource`'s derives, one module per namespace segment.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     odata_resource_codegen::Generator::new()
-//!         .max_depth(2)
-//!         .build_script("metadata.csdl");
-//! }
-//! // lib.rs: include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+//! // in build.rs's `main`:
+//! odata_resource_codegen::Generator::new()
+//!     .max_depth(2)
+//!     .build_script("metadata.csdl");
+//! // in lib.rs: include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 //! ```
 //!
 //! What each CSDL construct becomes is listed in the README ("Generate a whole model").
