@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 
-use super::error_path;
+use super::{error_path, json};
 
 /// Reads a JSON body into `T`; on failure the error names the property path where the body
 /// stopped fitting (`error.code`, `value[2].status`).
@@ -25,18 +25,24 @@ use super::error_path;
 /// [`Error::Json`] with the path and serde's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
-    // The fast path pays nothing for path tracking; only a failing body is read again. The
-    // body's UTF-8 is checked once, in one pass over all of it: `serde_json::from_slice` checks
-    // each string on its own, which costs a fifth of reading a typical Graph entity. A body
-    // that is not UTF-8 is read as bytes, so what it gives (an error, or a value when the bad
-    // bytes sit in a skipped member) stays serde_json's.
-    let read = match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
-    };
-    match read {
+    match read(body) {
         Ok(value) => Ok(value),
         Err(error) => Err(locate_error::<T>(body, &error)),
+    }
+}
+
+/// Reads `body` (without its BOM) into `T`: our reader first, serde_json for whatever it does
+/// not read (its value or its error), no path tracking. The body's UTF-8 is checked once, in
+/// one pass over all of it: `serde_json::from_slice` checks each string on its own. A body that
+/// is not UTF-8 is read by serde_json as bytes, so what it gives (an error, or a value when the
+/// bad bytes sit in a skipped member) stays serde_json's.
+pub(crate) fn read<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    match std::str::from_utf8(body) {
+        Ok(text) => match json::read(text) {
+            Some(value) => Ok(value),
+            None => serde_json::from_str(text),
+        },
+        Err(_) => serde_json::from_slice(body),
     }
 }
 

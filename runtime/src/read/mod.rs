@@ -6,8 +6,9 @@ pub(crate) mod de;
 mod error_body;
 pub(crate) mod error_path;
 mod from_slice;
+mod json;
 mod response;
 
 pub use from_slice::from_slice;
-pub(crate) use from_slice::without_bom;
+pub(crate) use from_slice::{read, without_bom};
 pub use response::parse_response;
