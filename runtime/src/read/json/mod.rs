@@ -27,3 +27,6 @@ mod read;
 mod scan;
 
 pub(crate) use read::read;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! The reader reads what services send itself (serde_json reads only what it refuses), and
+//! gives serde_json's values. `tests/randomized` compares acceptance on random and mutated JSON.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+use serde::de::IgnoredAny;
+use serde_json::{Map, Number, Value};
+
+use super::read;
+
+/// Read by our reader (no fallback), into the same value serde_json makes, numbers by bits.
+fn read_here(text: &str) -> Value {
+    let ours: Value = read(text).unwrap_or_else(|| panic!("refused: {text}"));
+    let theirs: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&ours).unwrap(),
+        serde_json::to_string(&theirs).unwrap()
+    );
+    read::<IgnoredAny>(text).unwrap_or_else(|| panic!("not skipped: {text}"));
+    ours
+}
+
+#[test]
+fn what_services_send_is_read_here() {
+    let page = r#" {"@odata.context":"https://graph/$metadata#x","value":[{"id":"a\u00e9\n","n":-12,"f":2.5e-3,"z":-0,"big":18446744073709551615,"bigger":18446744073709551616,"t":true,"u":false,"x":null,"nested":{"a":[[],{}]},"emoji":"\ud83d\ude00 é"}]} "#;
+    let value = read_here(page);
+    let item = &value["value"][0];
+    assert_eq!(item["id"], "aé\n");
+    assert!(item["z"].is_f64() && item["z"].as_f64().unwrap().is_sign_negative());
+    assert!(item["bigger"].is_f64());
+    assert_eq!(item["emoji"], "\u{1f600} é");
+}
+
+#[test]
+fn what_serde_json_refuses_is_refused_here() {
+    for text in [
+        "",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        "-",
+        "\"\\ud800\"",
+        "\"a\u{1}\"",
+        "nul",
+        "[] x",
+        "{\"a\" 1}",
+        "\"\\x\"",
+        "[1 2]",
+        "\u{feff}{}",
+    ] {
+        assert!(read::<Value>(text).is_none(), "{text}");
+        assert!(serde_json::from_str::<Value>(text).is_err(), "{text}");
+    }
+    // serde_json's recursion limit
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(read::<Value>(&deep(127)).is_some());
+    assert!(read::<Value>(&deep(128)).is_none());
+    assert!(serde_json::from_str::<Value>(&deep(128)).is_err());
+    // an ignored string's lone surrogate is accepted by serde_json, and here
+    assert!(read::<IgnoredAny>("\"\\ud800\"").is_some());
+    // left to serde_json: an f32 float, i128, a struct from an array
+    assert!(read::<f32>("1.5").is_none());
+    assert!(read::<f32>("2").is_some());
+    assert!(read::<i128>("2").is_none());
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<u64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter_map("finite", Number::from_f64)
+            .prop_map(Value::Number),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((any::<String>(), inner), 0..5)
+                .prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(Config {
+        cases: 256,
+        rng_seed: RngSeed::Fixed(0x0da7_a16e_ad17),
+        failure_persistence: None,
+        ..Config::default()
+    })]
+
+    #[test]
+    fn any_valid_json_is_read_here(value in value()) {
+        read_here(&serde_json::to_string(&value).unwrap());
+        read_here(&serde_json::to_string_pretty(&value).unwrap());
+    }
+}
