@@ -240,3 +240,43 @@ fn edge_texts_read_as_serde_json_reads_them() {
         check::<TeamsAsyncOperation>(&skipped, skipped.as_bytes(), PartialEq::eq);
     }
 }
+
+/// The derived impls find member names among their declared ones when our reader asks (a hint
+/// only it gives); through serde's buffering (`flatten`, untagged enums) and `Value` they read
+/// names as before.
+#[test]
+fn declared_names_read_alike_through_every_deserializer() {
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Flattened {
+        #[serde(flatten)]
+        operation: TeamsAsyncOperation,
+    }
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(untagged)]
+    enum Either {
+        Number(i64),
+        Operation(TeamsAsyncOperation),
+    }
+    let body = br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","status":"failed","id":"i","attemptsCount":2,"\u0069d2":"escaped name","createdDateTime":"2016-12-31T23:57:02Z","targetResourceId":null,"error":{"message":"m","code":"c","extra":[1,{"a":"b"}]},"id@x.note":"n"}"##;
+    let read: TeamsAsyncOperation = odata_resource::from_slice(body).unwrap();
+    assert_eq!(read.id.as_deref(), Some("i"));
+    assert_eq!(
+        read.additional.get("id2"),
+        Some(&Value::from("escaped name"))
+    );
+    check::<TeamsAsyncOperation>("direct", body, PartialEq::eq);
+    check::<Flattened>("flatten", body, PartialEq::eq);
+    check::<Either>("untagged", body, PartialEq::eq);
+    let value: Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(
+        serde_json::from_value::<TeamsAsyncOperation>(value).unwrap(),
+        read
+    );
+    // a name that is a declared one's prefix, or continues past it, is not taken for it
+    for body in [
+        r#"{"i":"x","idd":"y","id":"z"}"#,
+        r#"{"statu":"x","statuss":"y"}"#,
+    ] {
+        check::<TeamsAsyncOperation>(body, body.as_bytes(), PartialEq::eq);
+    }
+}

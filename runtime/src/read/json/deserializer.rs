@@ -9,6 +9,8 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::bail::Bail;
+use crate::read::de::DECLARED_NAMES;
+
 use super::scan::{Number, Reader, Text};
 
 /// serde_json's name for its `RawValue` newtype.
@@ -58,6 +60,7 @@ impl<'de> Reader<'de> {
         let value = visitor.visit_map(Members {
             reader: self,
             first: true,
+            next_declared: 0,
         });
         self.leave();
         let value = value?;
@@ -319,6 +322,9 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
 struct Members<'a, 'de> {
     reader: &'a mut Reader<'de>,
     first: bool,
+    /// Where in a derived type's declared names the next member's name is looked for first
+    /// (services write members in declaration order).
+    next_declared: usize,
 }
 
 impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
@@ -342,7 +348,19 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
             _ => return Err(reader.bail()),
         }
         reader.pos += 1;
-        seed.deserialize(MemberName { reader }).map(Some)
+        let name = MemberName {
+            reader,
+            next_declared: &mut self.next_declared,
+        };
+        seed.deserialize(name).map(Some)
+    }
+
+    /// `Some(0)` whatever is left: how this reader makes itself known to the derived impls
+    /// (`read::de::next_key`), which then hand it their declared names. A hint only: visitors
+    /// that preallocate from it allocate nothing.
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        Some(0)
     }
 
     #[inline]
@@ -356,6 +374,7 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
 /// also reads numbers and booleans out of names: refused here).
 struct MemberName<'a, 'de> {
     reader: &'a mut Reader<'de>,
+    next_declared: &'a mut usize,
 }
 
 macro_rules! name_refused {
@@ -409,6 +428,24 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         Err(self.reader.bail())
     }
 
+    /// A derived type's member name (`read::de::next_key`): `declared` are its properties' wire
+    /// names, looked for where the name is without scanning it.
+    #[inline]
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if name != DECLARED_NAMES {
+            return self.reader.visit_string(visitor);
+        }
+        match self.reader.declared_name(declared, self.next_declared) {
+            Some(name) => visitor.visit_borrowed_str(name),
+            None => self.reader.visit_string(visitor),
+        }
+    }
+
     name_refused!(
         deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
@@ -416,6 +453,6 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
     );
 
     serde::forward_to_deserialize_any! {
-        char string unit unit_struct seq tuple tuple_struct map struct ignored_any
+        char string unit unit_struct seq tuple tuple_struct map ignored_any
     }
 }

@@ -125,6 +125,32 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// The name at the cursor (after its opening quote) when it is one of `declared`, which are
+    /// plain names (no `"`, `\\` or control character: the derive checks its wire names): the
+    /// one at `*next` is tried first, then the others; the cursor moves past its closing quote
+    /// and `*next` to the one after it. `None` (nothing consumed) for any other name, or one
+    /// written with escapes.
+    #[inline]
+    pub(super) fn declared_name(
+        &mut self,
+        declared: &'static [&'static str],
+        next: &mut usize,
+    ) -> Option<&'static str> {
+        let rest = self.bytes().get(self.pos..)?;
+        let predicted = *next;
+        let found = match declared.get(predicted) {
+            Some(name) if is_at(rest, name.as_bytes()) => predicted,
+            _ => declared
+                .iter()
+                .position(|name| is_at(rest, name.as_bytes()))?,
+        };
+        let name = declared[found];
+        debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
+        self.pos += name.len() + 1;
+        *next = found + 1;
+        Some(name)
+    }
+
     /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
     #[cold]
     fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
@@ -448,4 +474,28 @@ impl Reader<'_> {
         self.pos = at;
         Ok(())
     }
+}
+
+/// Whether `rest` starts with `name` and a closing quote. Compared eight bytes at a time (the
+/// first and the last eight overlapping), without a call.
+#[inline]
+fn is_at(rest: &[u8], name: &[u8]) -> bool {
+    let len = name.len();
+    if rest.get(len) != Some(&b'"') {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| {
+        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+    };
+    if len < 8 {
+        return rest[..len] == *name;
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(rest, at) != word(name, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(rest, len - 8) == word(name, len - 8)
 }
