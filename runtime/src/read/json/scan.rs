@@ -488,7 +488,18 @@ fn is_at(rest: &[u8], name: &[u8]) -> bool {
         u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
     };
     if len < 8 {
-        return rest[..len] == *name;
+        // the first and the last four (or two) bytes, overlapping
+        let four = |bytes: &[u8], at: usize| {
+            u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
+        };
+        let two = |bytes: &[u8], at: usize| {
+            u16::from_le_bytes(bytes[at..at + 2].try_into().unwrap_or_default())
+        };
+        return match len {
+            4.. => four(rest, 0) == four(name, 0) && four(rest, len - 4) == four(name, len - 4),
+            2.. => two(rest, 0) == two(name, 0) && two(rest, len - 2) == two(name, len - 2),
+            _ => rest[..len] == *name,
+        };
     }
     let mut at = 0;
     while at + 8 < len {
