@@ -159,6 +159,13 @@ pub fn read_serde<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
     serde_json::from_slice(body).unwrap()
 }
 
+/// What `odata_resource::from_slice` did before it had a reader of its own: the body's UTF-8
+/// checked once, then `serde_json::from_str` into the derived impls. Shown for information, as
+/// the before of the same run.
+pub fn read_ours_before<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+    serde_json::from_str(std::str::from_utf8(body).unwrap()).unwrap()
+}
+
 /// Reads a body with `serde_json` after checking its UTF-8 once (`str::from_utf8`, then
 /// `serde_json::from_str`), which is what `odata_resource::from_slice` does: shown for
 /// information, so that what the one UTF-8 pass buys is not counted as the derive's merit.
@@ -402,9 +409,11 @@ pub fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
     move |body| consume(read(body))
 }
 
-/// Runs the reading bench `bench` (`response`, `collection`) on `body` with the same six
-/// contenders: `Ours` through `odata_resource::from_slice` and through `serde_json::from_slice`
-/// (`ours_serde_json`: the derived impls through the plain serde entry point), and through
+/// Runs the reading bench `bench` (`response`, `collection`) on `body` with the same seven
+/// contenders: `Ours` through `odata_resource::from_slice`, through `serde_json::from_slice`
+/// (`ours_serde_json`: the derived impls through the plain serde entry point) and as
+/// `from_slice` read before it had a reader of its own (`ours_before`, [`read_ours_before`]),
+/// and through
 /// `serde_json` the hand-written `Plain` (the baseline), `serde_json::Value`, `Open` (`Plain`
 /// keeping undeclared properties through `#[serde(flatten)]`) and `Plain` read validate-once
 /// ([`read_serde_str`]). See [`run_readers`].
@@ -414,10 +423,11 @@ where
     Plain: serde::de::DeserializeOwned,
     Open: serde::de::DeserializeOwned,
 {
-    let readers: [Reader<'_>; 6] = [
+    let readers: [Reader<'_>; 7] = [
         ("ours", &discard(read_ours::<Ours>)),
         ("serde_derive", &discard(read_serde::<Plain>)),
         ("ours_serde_json", &discard(read_serde::<Ours>)),
+        ("ours_before", &discard(read_ours_before::<Ours>)),
         (
             "serde_json_value",
             &discard(read_serde::<serde_json::Value>),
@@ -428,17 +438,18 @@ where
     run_readers(bench, body, &readers);
 }
 
-/// [`bench_readers`] for a page of real values ([`real_pages`]): `Ours` both ways, `Plain`
-/// (the baseline), `serde_json::Value`, and `Plain` read validate-once.
+/// [`bench_readers`] for a page of real values ([`real_pages`]): `Ours` the three ways,
+/// `Plain` (the baseline), `serde_json::Value`, and `Plain` read validate-once.
 pub fn bench_page_readers<Ours, Plain>(bench: &str, body: &[u8])
 where
     Ours: serde::de::DeserializeOwned,
     Plain: serde::de::DeserializeOwned,
 {
-    let readers: [Reader<'_>; 5] = [
+    let readers: [Reader<'_>; 6] = [
         ("ours", &discard(read_ours::<Ours>)),
         ("serde_derive", &discard(read_serde::<Plain>)),
         ("ours_serde_json", &discard(read_serde::<Ours>)),
+        ("ours_before", &discard(read_ours_before::<Ours>)),
         (
             "serde_json_value",
             &discard(read_serde::<serde_json::Value>),
@@ -449,8 +460,8 @@ where
 }
 
 /// Criterion's run of each reader (MB/s), then [`print_ratios`] with the first reader (ours)
-/// against each of the others, and `ours_serde_json` against `serde_derive` (the derived impls
-/// through the plain serde entry point against serde derive).
+/// against each of the others, and `ours_serde_json` and `ours_before` against `serde_derive`
+/// (the derived impls through the plain serde entry point, and the former `from_slice`).
 pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
     let mut c = Criterion::default().configure_from_args();
     {
@@ -476,16 +487,15 @@ pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
         return;
     };
     let at = |name: &str| readers.iter().position(|&(n, _)| n == name);
-    if let (Some(plain), Some(serde)) = (at("ours_serde_json"), at("serde_derive")) {
-        let ratios = samples[plain]
-            .iter()
-            .zip(&samples[serde])
-            .map(|(ours, theirs)| ours / theirs)
-            .collect();
-        println!(
-            "ratio {bench} ours_serde_json/serde_derive = {:.2}",
-            median(ratios)
-        );
+    for other in ["ours_serde_json", "ours_before"] {
+        if let (Some(ours), Some(serde)) = (at(other), at("serde_derive")) {
+            let ratios = samples[ours]
+                .iter()
+                .zip(&samples[serde])
+                .map(|(ours, theirs)| ours / theirs)
+                .collect();
+            println!("ratio {bench} {other}/serde_derive = {:.2}", median(ratios));
+        }
     }
 }
 
