@@ -2,8 +2,8 @@
 //! (random values written compact and with random whitespace) and on mutations of it and of real
 //! payloads (bytes cut, repeated, swapped, replaced by JSON's special characters): the reader
 //! must accept exactly what serde_json accepts, and give the same values (numbers by kind and
-//! bits), into `Value`, into `IgnoredAny`, into the teamsAsyncOperation model and into plain
-//! collections.
+//! bits, `f32` included), into `Value`, into `IgnoredAny`, into a `RawValue`, into the
+//! teamsAsyncOperation model and into plain collections.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -77,6 +77,12 @@ fn all_alike(body: &[u8]) {
             .map(|x| x.to_bits())
             .eq(b.iter().map(|x| x.to_bits()))
     });
+    alike::<Vec<f32>>(body, |a, b| {
+        a.iter()
+            .map(|x| x.to_bits())
+            .eq(b.iter().map(|x| x.to_bits()))
+    });
+    alike::<Box<serde_json::value::RawValue>>(body, |a, b| a.get() == b.get());
     alike::<Option<Vec<String>>>(body, PartialEq::eq);
     alike::<std::collections::BTreeMap<String, Value>>(body, |a, b| {
         a.len() == b.len()

@@ -1,9 +1,10 @@
 //! `serde::Deserializer` for [`Reader`]: the same visitor calls serde_json makes for the same
 //! text (`visit_borrowed_str` for a string without escapes, `visit_u64` / `visit_i64` /
-//! `visit_f64` as its number parser decides, `visit_none` for `null` in an `Option`…), so every
-//! `Deserialize` impl builds the same value. What this reader does not do itself (an `i128`, an
-//! enum written as an object, bytes, a `RawValue`, an `f32` float) it refuses, and serde_json
-//! reads the text instead.
+//! `visit_f64` as its number parser decides, `visit_none` for `null` in an `Option`, a
+//! `RawValue` as a map of one member…), so every `Deserialize` impl builds the same value. What
+//! this reader does not do itself (an `i128`, an enum written as an object, bytes, a struct
+//! written as an array, numbers and booleans as member names) it refuses, and serde_json reads
+//! the text instead.
 
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Visitor};
@@ -66,6 +67,18 @@ impl<'de> Reader<'de> {
         let value = value?;
         self.expect(b'}')?;
         Ok(value)
+    }
+
+    /// serde_json's `RawValue` (which `Decimal` reads its digits through): the text of the
+    /// value at the cursor, checked as a skipped value is, handed over as serde_json hands it:
+    /// a map of one member, the `RawValue` token and the text.
+    #[cold]
+    fn visit_raw_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.skip_ws();
+        let start = self.pos;
+        self.skip_value()?;
+        let raw = self.raw_text(start);
+        visitor.visit_map(RawValue(Some(raw)))
     }
 
     /// A number (for any number type but `i128` / `u128`) to `visitor`.
@@ -211,7 +224,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value, Bail> {
         if name == RAW_VALUE_TOKEN {
-            return Err(self.bail());
+            return self.visit_raw_value(visitor);
         }
         visitor.visit_newtype_struct(self)
     }
@@ -454,5 +467,46 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
 
     serde::forward_to_deserialize_any! {
         char string unit unit_struct seq tuple tuple_struct map ignored_any
+    }
+}
+
+/// A value's text as serde_json hands a `RawValue`'s visitor: one member, the token and the
+/// text.
+struct RawValue<'de>(Option<&'de str>);
+
+impl<'de> de::MapAccess<'de> for RawValue<'de> {
+    type Error = Bail;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Bail> {
+        match self.0 {
+            Some(_) => seed.deserialize(RawValueToken).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
+        match self.0.take() {
+            Some(raw) => seed.deserialize(BorrowedStrDeserializer::new(raw)),
+            None => Err(Bail),
+        }
+    }
+}
+
+/// The name of [`RawValue`]'s one member, whatever is asked for.
+struct RawValueToken;
+
+impl<'de> de::Deserializer<'de> for RawValueToken {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        visitor.visit_borrowed_str(RAW_VALUE_TOKEN)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }

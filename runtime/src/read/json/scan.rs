@@ -272,7 +272,7 @@ impl<'de> Reader<'de> {
     }
 }
 
-impl Reader<'_> {
+impl<'de> Reader<'de> {
     /// The number at the cursor (a `-` or a digit), as serde_json parses it. An integer of up
     /// to 19 digits is read here; any other number's text goes to serde_json's own parser, so
     /// that floats and big integers come out bit for bit as serde_json makes them. Reading an
@@ -321,12 +321,11 @@ impl Reader<'_> {
     }
 
     /// A number with a fraction, an exponent or many digits: its text (the run of number
-    /// characters at `start`) read by serde_json.
+    /// characters at `start`) read by serde_json's own parser. Read for an `f32`
+    /// (`single_precision`), serde_json rounds a float to `f32` and hands the visitor that as an
+    /// `f64`: so does this.
     #[cold]
     fn long_number(&mut self, start: usize, single_precision: bool) -> Result<Number, Bail> {
-        if single_precision {
-            return Err(self.bail());
-        }
         let bytes = self.bytes();
         let mut end = start + 1;
         while matches!(
@@ -335,20 +334,33 @@ impl Reader<'_> {
         ) {
             end += 1;
         }
-        let Ok(number) = serde_json::from_str::<serde_json::Number>(&self.text[start..end]) else {
-            return Err(self.bail());
-        };
-        self.pos = end;
-        Ok(if let Some(value) = number.as_u64() {
-            Number::U64(value)
-        } else if let Some(value) = number.as_i64() {
-            Number::I64(value)
+        let text = &self.text[start..end];
+        let float = text.contains(['.', 'e', 'E']);
+        let number = if single_precision && float {
+            serde_json::from_str::<f32>(text)
+                .ok()
+                .map(|value| Number::F64(f64::from(value)))
         } else {
-            match number.as_f64() {
-                Some(value) => Number::F64(value),
-                None => return Err(self.bail()),
+            serde_json::from_str::<serde_json::Number>(text)
+                .ok()
+                .and_then(|number| Number::of(&number))
+        };
+        match number {
+            // an integer beyond u64 becomes a float with the precision asked for: refused for f32
+            Some(Number::F64(_)) if single_precision && !float && !fits_u64(text) => {
+                Err(self.bail())
             }
-        })
+            Some(number) => {
+                self.pos = end;
+                Ok(number)
+            }
+            None => Err(self.bail()),
+        }
+    }
+
+    /// The text from `start` to the cursor.
+    pub(super) fn raw_text(&self, start: usize) -> &'de str {
+        &self.text[start..self.pos]
     }
 
     /// Skips the value at the cursor, checking it as serde_json checks a value it ignores
@@ -509,4 +521,22 @@ fn is_at(rest: &[u8], name: &[u8]) -> bool {
         at += 8;
     }
     word(rest, len - 8) == word(name, len - 8)
+}
+
+/// Whether the digits of an integer's text (after its `-`, if any) fit a u64.
+fn fits_u64(text: &str) -> bool {
+    text.trim_start_matches('-').parse::<u64>().is_ok()
+}
+
+impl Number {
+    /// A number serde_json parsed, as its parser hands it to a visitor.
+    fn of(number: &serde_json::Number) -> Option<Self> {
+        if let Some(value) = number.as_u64() {
+            Some(Number::U64(value))
+        } else if let Some(value) = number.as_i64() {
+            Some(Number::I64(value))
+        } else {
+            number.as_f64().map(Number::F64)
+        }
+    }
 }

@@ -59,10 +59,68 @@ fn what_serde_json_refuses_is_refused_here() {
     assert!(serde_json::from_str::<Value>(&deep(128)).is_err());
     // an ignored string's lone surrogate is accepted by serde_json, and here
     assert!(read::<IgnoredAny>("\"\\ud800\"").is_some());
-    // left to serde_json: an f32 float, i128, a struct from an array
-    assert!(read::<f32>("1.5").is_none());
-    assert!(read::<f32>("2").is_some());
+    // left to serde_json: i128, an integer beyond u64 read as f32
     assert!(read::<i128>("2").is_none());
+    assert!(read::<f32>("18446744073709551616").is_none());
+}
+
+/// `f32` floats are rounded as serde_json rounds them (straight to `f32`, not through `f64`),
+/// and a `RawValue` (what `Decimal` reads) is the value's exact text.
+#[test]
+fn f32_and_raw_values_read_as_serde_json_reads_them() {
+    for text in [
+        "1.5",
+        "2",
+        "-0",
+        "-0.0",
+        "0.1",
+        "3.4028235e38",
+        "1e39",
+        "-1e-46",
+        "16777217",
+        "16777217.0",
+        "1.00000005960464477539",
+        "18446744073709551615",
+        "-18446744073709551615",
+        "9.999999e-39",
+        "[1.5, -2e-3]",
+    ] {
+        let ours = read::<f32>(text).map(f32::to_bits);
+        let theirs = serde_json::from_str::<f32>(text).ok().map(f32::to_bits);
+        if ours.is_some() {
+            assert_eq!(ours, theirs, "{text}");
+        } else {
+            assert!(theirs.is_none() || text.len() > 19, "{text}: refused");
+        }
+        let ours =
+            read::<Vec<f32>>(text).map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        let theirs = serde_json::from_str::<Vec<f32>>(text)
+            .ok()
+            .map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        assert!(ours.is_none() || ours == theirs, "{text}");
+    }
+    for text in [
+        r#"{"price":19.990,"big":1E+400,"s":"12.50","n":null}"#,
+        r#"[ 1 , {"a" : [ -0.0e-0 ]} ]"#,
+    ] {
+        let ours: Box<serde_json::value::RawValue> = read(text).expect(text);
+        assert_eq!(ours.get(), text.trim());
+        let ours: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+            match read(text) {
+                Some(map) => map,
+                None => continue,
+            };
+        let theirs: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_str(text).unwrap();
+        let texts = |m: &std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.get().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&ours), texts(&theirs));
+    }
+    let decimal: crate::types::edm::Decimal = read(" 12.500 ").unwrap();
+    assert_eq!(decimal.as_str(), "12.500");
 }
 
 fn value() -> impl Strategy<Value = Value> {
