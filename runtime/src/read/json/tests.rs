@@ -157,3 +157,41 @@ proptest! {
         read_here(&serde_json::to_string_pretty(&value).unwrap());
     }
 }
+
+/// Each Edm type reads through the reader itself, as through serde_json.
+#[test]
+fn edm_types_read_here_as_through_serde_json() {
+    use crate::types::datetime::DateTimeOffset;
+    use crate::types::edm::{
+        Binary, Date, Decimal, Double, Duration, Guid, Int64, Single, TimeOfDay,
+    };
+    use std::fmt::Debug;
+
+    fn alike<T: serde::de::DeserializeOwned + PartialEq + Debug>(texts: &[&str]) {
+        for text in texts {
+            let theirs = serde_json::from_str::<T>(text).ok();
+            let ours = read::<T>(text);
+            match (&ours, &theirs) {
+                (Some(_), _) => assert_eq!(ours, theirs, "{text}"),
+                (None, Some(_)) => panic!("{text}: refused, serde_json reads it"),
+                (None, None) => {}
+            }
+        }
+    }
+    alike::<Int64>(&["123", "\"-9223372036854775808\"", "1.5", "\"x\"", "null"]);
+    alike::<Double>(&[
+        "2.5", "-0", "\"NaN\"", "\"INF\"", "\"-INF\"", "1e308", "7", "true",
+    ]);
+    alike::<Single>(&["2.5", "16777217", "\"NaN\"", "0.1", "-1e-40"]);
+    alike::<Decimal>(&["19.990", "\"12.50\"", "1E+30", "-0", "[1]"]);
+    alike::<Guid>(&["\"E4E4EB3F-EB3F-E4E4-3FEB-E4E43FEBE4E4\"", "\"x\""]);
+    alike::<Date>(&["\"2024-02-29\"", "\"2023-02-29\""]);
+    alike::<TimeOfDay>(&["\"08:00:00.0000000\"", "\"25:00\""]);
+    alike::<Duration>(&["\"P1DT2H3M4.5S\"", "\"-PT1S\"", "\"P\""]);
+    alike::<Binary>(&["\"aGVsbG8=\"", "\"aGVsbG8\"", "\"a-_b\"", "\"!\""]);
+    alike::<DateTimeOffset>(&[
+        "\"2016-12-31T23:57:34.9044303+03:00\"",
+        "\"2022-04-25T13:48:16.53Z\"",
+        "\"2017-04-24T22:40:44.5665917\"",
+    ]);
+}
