@@ -257,7 +257,7 @@ fn declared_names_read_alike_through_every_deserializer() {
     #[serde(untagged)]
     enum Either {
         Number(i64),
-        Operation(TeamsAsyncOperation),
+        Operation(Box<TeamsAsyncOperation>),
     }
     let body = br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","status":"failed","id":"i","attemptsCount":2,"\u0069d2":"escaped name","createdDateTime":"2016-12-31T23:57:02Z","targetResourceId":null,"error":{"message":"m","code":"c","extra":[1,{"a":"b"}]},"id@x.note":"n"}"##;
     let read: TeamsAsyncOperation = odata_resource::from_slice(body).unwrap();

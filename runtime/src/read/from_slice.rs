@@ -1,5 +1,6 @@
-//! [`from_slice`]: a JSON body read into a type, a BOM skipped, its UTF-8 checked once, and an
-//! error located by its property path.
+//! [`from_slice`]: a JSON body read into a type by our reader (`read::json`; serde_json for what
+//! it does not read), a BOM skipped, its UTF-8 checked once, and an error located by its
+//! property path.
 
 use crate::error::Error;
 
@@ -21,8 +22,12 @@ use super::{error_path, json};
 /// A leading UTF-8 byte-order mark is skipped (RFC 8259 §8.1 lets a parser ignore it; some
 /// .NET services write one).
 ///
+/// The body is read by a JSON reader of this crate, faster than serde_json on what services
+/// send, into the same value serde_json would make; whatever it does not read (an error
+/// included) serde_json reads, so values and errors are serde_json's.
+///
 /// # Errors
-/// [`Error::Json`] with the path and serde's message.
+/// [`Error::Json`] with the path and serde_json's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
     match read(body) {

@@ -1,6 +1,7 @@
-//! Reading JSON bodies and responses: [`from_slice`] (a BOM skipped, UTF-8 checked once, the
-//! property path of an error), the helpers the derived `Deserialize` calls, the property path in
-//! their messages, and a service's answer (a resource, or an error body).
+//! Reading JSON bodies and responses: [`from_slice`] (a BOM skipped, UTF-8 checked once, our
+//! JSON reader in `json/` with serde_json for what it does not read, the property path of an
+//! error), the helpers the derived `Deserialize` calls, the property path in their messages, and
+//! a service's answer (a resource, or an error body).
 
 pub(crate) mod de;
 mod error_body;
