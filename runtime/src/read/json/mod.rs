@@ -8,8 +8,9 @@
 //! read builds the same value. It never answers an error itself: whatever it does not read
 //! (invalid JSON, a type it leaves to serde_json, any error a visitor raises) makes
 //! [`read`] give `None`, and the caller reads the text again with serde_json, whose value or
-//! error (message, line and column) is the one given. Errors are the cold path; the one thing
-//! this reader must never do is accept what serde_json refuses, and the randomized tests
+//! error (message, line and column) is the one given. A refusal is remembered, so that a value
+//! is never taken from a read where a visitor swallowed one. Errors are the cold path; the one
+//! thing this reader must never do is accept what serde_json refuses, and the randomized tests
 //! compare both on random and mutated JSON.
 //!
 //! # Where the time goes
@@ -18,6 +19,9 @@
 //!   a time; a string without escapes is borrowed from the text, whose UTF-8 was checked once.
 //! - Integers of up to 19 digits are read here; any other number's text is read by serde_json's
 //!   own parser, so that floats are bit for bit serde_json's.
+//! - Member names of derived types: the derived impl hands over its declared names
+//!   (`read::de::next_key`), and the name at the cursor is compared with the one declared after
+//!   the last one matched, then the others, instead of being scanned for its end.
 //! - Skipped values (`IgnoredAny`) are checked as serde_json checks them, and nothing is built.
 //! - Errors carry no message and no position: a `Bail` is a zero-sized value.
 

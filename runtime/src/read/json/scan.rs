@@ -95,10 +95,11 @@ impl<'de> Reader<'de> {
     /// One more level of nesting (an array or object just opened).
     #[inline]
     pub(super) fn enter(&mut self) -> Result<(), Bail> {
-        self.depth -= 1;
-        if self.depth == 0 {
+        // the 128th level is refused, as by serde_json (and the count never goes below 1)
+        if self.depth == 1 {
             return Err(self.bail());
         }
+        self.depth -= 1;
         Ok(())
     }
 
