@@ -37,6 +37,5 @@ fn main() {
     support::bench_readers::<Page, support::OperationPage, support::OpenOperationPage>(
         "collection",
         body,
-        Some(body.len()),
     );
 }

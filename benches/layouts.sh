@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A bench's ratios under several code layouts, so that a verdict does not rest on one build.
 #
-#   benches/layouts.sh [BENCH]      # default: patch_body
+#   benches/layouts.sh [BENCH]      # default: patch_body; also response, collection, real_pages
 #
 # Where the linker puts each side's hot loops moves their time: the hand-written serde baseline of
 # `patch_body` takes 1.0 µs in some builds and 1.3 µs in others for the same source, which moves
 # the ratio by a quarter while our side stays put. This builds BENCH in release with the default
-# layout (in target/, as `cargo bench` builds it) and with three LLVM alignment options that shift
-# the code around (each in its own target directory under target/layouts/, so the first run builds
+# layout (in target/, as `cargo bench` builds it, or in $CARGO_TARGET_DIR when set) and with three
+# LLVM alignment options that shift the code around (each in its own target directory under
+# target/layouts/ (or $CARGO_TARGET_DIR/layouts/), so the first run builds
 # the dependencies once per layout: about 4 minutes each on 2 cores), runs
 # only the side-by-side part of each (a criterion filter that matches no bench), and prints every
 # layout's ratios, then the worst (highest) of each ratio over all layouts.
@@ -22,14 +23,16 @@ LAYOUTS=(
 	"align-functions-64|-C llvm-args=-align-all-functions=6"
 )
 
+BASE="${CARGO_TARGET_DIR:-$ROOT/target}"
+
 cd "$ROOT"
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 for entry in "${LAYOUTS[@]}"; do
 	name="${entry%%|*}"
 	flags="${entry#*|}"
-	target="$ROOT/target/layouts/$name"
-	[ -n "$flags" ] || target="$ROOT/target"
+	target="$BASE/layouts/$name"
+	[ -n "$flags" ] || target="$BASE"
 	echo "== $name ${flags:+($flags)}" >&2
 	RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" \
 		cargo bench --quiet --bench "$BENCH" -- side-by-side-only |

@@ -23,6 +23,6 @@ fn main() {
     );
 
     support::bench_readers::<TeamsAsyncOperation, support::Operation, support::OpenOperation>(
-        "response", body, None,
+        "response", body,
     );
 }

@@ -8,6 +8,8 @@
 //! `DateTimeOffset`).
 #![allow(dead_code)] // each bench uses a part
 
+pub mod real_pages;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -155,6 +157,13 @@ pub fn read_ours<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
 /// Reads a body with `serde_json` directly: the hand-written baselines.
 pub fn read_serde<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
     serde_json::from_slice(body).unwrap()
+}
+
+/// What `odata_resource::from_slice` did before it had a reader of its own: the body's UTF-8
+/// checked once, then `serde_json::from_str` into the derived impls. Shown for information, as
+/// the before of the same run.
+pub fn read_ours_before<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+    serde_json::from_str(std::str::from_utf8(body).unwrap()).unwrap()
 }
 
 /// Reads a body with `serde_json` after checking its UTF-8 once (`str::from_utf8`, then
@@ -336,10 +345,23 @@ pub fn print_ratios(
     baselines: &[&str],
     bytes: Option<usize>,
 ) -> Option<Vec<f64>> {
+    let samples = print_ratio_samples(bench, contenders, baselines, bytes)?;
+    Some(samples.into_iter().map(median).collect())
+}
+
+/// [`print_ratios`], returning each contender's per-round times (ns) instead of their medians.
+pub fn print_ratio_samples(
+    bench: &str,
+    contenders: &mut [Contender<'_>],
+    baselines: &[&str],
+    bytes: Option<usize>,
+) -> Option<Vec<Vec<f64>>> {
     if std::env::args().any(|a| matches!(a.as_str(), "--test" | "--list" | "--profile-time")) {
         return None;
     }
-    let batch = Duration::from_millis(if bytes.is_some() { 40 } else { 10 });
+    // big inputs in longer batches, so that each holds many reads
+    let large = bytes.is_some_and(|bytes| bytes > 100_000);
+    let batch = Duration::from_millis(if large { 40 } else { 10 });
     let rounds = 41;
     let samples = side_by_side(contenders, batch, rounds);
     let times: Vec<f64> = samples.iter().cloned().map(median).collect();
@@ -347,10 +369,16 @@ pub fn print_ratios(
     println!("side by side ({bench}, {rounds} interleaved rounds; medians):");
     for (contender, ns) in contenders.iter().zip(&times) {
         match bytes {
-            Some(bytes) => println!(
+            Some(bytes) if *ns >= 1e5 => println!(
                 "time {bench} {} = {:.3} ms ({:.0} MB/s)",
                 contender.name,
                 ns / 1e6,
+                bytes as f64 / ns * 1e3
+            ),
+            Some(bytes) => println!(
+                "time {bench} {} = {:.0} ns ({:.0} MB/s)",
+                contender.name,
+                ns,
                 bytes as f64 / ns * 1e3
             ),
             None => println!("time {bench} {} = {:.0} ns", contender.name, ns),
@@ -370,32 +398,36 @@ pub fn print_ratios(
             );
         }
     }
-    Some(times)
+    Some(samples)
 }
 
 /// A named reader of a bench's input.
-type Reader<'a> = (&'static str, &'a dyn Fn(&[u8]));
+pub type Reader<'a> = (&'static str, &'a dyn Fn(&[u8]));
 
 /// A reader that drops what it read (inside the timing, the same for every contender).
-fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
+pub fn discard<T>(read: impl Fn(&[u8]) -> T) -> impl Fn(&[u8]) {
     move |body| consume(read(body))
 }
 
-/// Runs the reading bench `bench` (`response`, `collection`) on `body` with the same five
-/// contenders: `Ours` through `odata_resource::from_slice`, and through `serde_json` the
-/// hand-written `Plain` (the baseline), `serde_json::Value`, `Open` (`Plain` keeping undeclared
-/// properties through `#[serde(flatten)]`) and `Plain` read validate-once ([`read_serde_str`]).
-/// Criterion's run of each (MB/s when `bytes` is the input size), then [`print_ratios`] with
-/// ours against each of the others.
-pub fn bench_readers<Ours, Plain, Open>(bench: &str, body: &[u8], bytes: Option<usize>)
+/// Runs the reading bench `bench` (`response`, `collection`) on `body` with the same seven
+/// contenders: `Ours` through `odata_resource::from_slice`, through `serde_json::from_slice`
+/// (`ours_serde_json`: the derived impls through the plain serde entry point) and as
+/// `from_slice` read before it had a reader of its own (`ours_before`, [`read_ours_before`]),
+/// and through
+/// `serde_json` the hand-written `Plain` (the baseline), `serde_json::Value`, `Open` (`Plain`
+/// keeping undeclared properties through `#[serde(flatten)]`) and `Plain` read validate-once
+/// ([`read_serde_str`]). See [`run_readers`].
+pub fn bench_readers<Ours, Plain, Open>(bench: &str, body: &[u8])
 where
     Ours: serde::de::DeserializeOwned,
     Plain: serde::de::DeserializeOwned,
     Open: serde::de::DeserializeOwned,
 {
-    let readers: [Reader<'_>; 5] = [
+    let readers: [Reader<'_>; 7] = [
         ("ours", &discard(read_ours::<Ours>)),
         ("serde_derive", &discard(read_serde::<Plain>)),
+        ("ours_serde_json", &discard(read_serde::<Ours>)),
+        ("ours_before", &discard(read_ours_before::<Ours>)),
         (
             "serde_json_value",
             &discard(read_serde::<serde_json::Value>),
@@ -403,14 +435,42 @@ where
         ("serde_derive_flatten", &discard(read_serde::<Open>)),
         ("serde_derive_from_str", &discard(read_serde_str::<Plain>)),
     ];
+    run_readers(bench, body, &readers);
+}
+
+/// [`bench_readers`] for a page of real values ([`real_pages`]): `Ours` the three ways,
+/// `Plain` (the baseline), `serde_json::Value`, and `Plain` read validate-once.
+pub fn bench_page_readers<Ours, Plain>(bench: &str, body: &[u8])
+where
+    Ours: serde::de::DeserializeOwned,
+    Plain: serde::de::DeserializeOwned,
+{
+    let readers: [Reader<'_>; 6] = [
+        ("ours", &discard(read_ours::<Ours>)),
+        ("serde_derive", &discard(read_serde::<Plain>)),
+        ("ours_serde_json", &discard(read_serde::<Ours>)),
+        ("ours_before", &discard(read_ours_before::<Ours>)),
+        (
+            "serde_json_value",
+            &discard(read_serde::<serde_json::Value>),
+        ),
+        ("serde_derive_from_str", &discard(read_serde_str::<Plain>)),
+    ];
+    run_readers(bench, body, &readers);
+}
+
+/// Criterion's run of each reader (MB/s), then [`print_ratios`] with the first reader (ours)
+/// against each of the others, and `ours_serde_json` and `ours_before` against `serde_derive`
+/// (the derived impls through the plain serde entry point, and the former `from_slice`).
+pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
     let mut c = Criterion::default().configure_from_args();
     {
         let mut group = c.benchmark_group(bench);
-        if let Some(bytes) = bytes {
-            group.throughput(Throughput::Bytes(bytes as u64));
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        if body.len() > 100_000 {
             group.sample_size(20);
         }
-        for &(name, read) in &readers {
+        for &(name, read) in readers {
             group.bench_function(name, |b| b.iter(|| read(black_box(body))));
         }
         group.finish();
@@ -422,7 +482,21 @@ where
         .map(|&(name, read)| Contender::new(name, move || read(black_box(body))))
         .collect();
     let baselines: Vec<&str> = readers.iter().skip(1).map(|&(name, _)| name).collect();
-    print_ratios(bench, &mut contenders, &baselines, bytes);
+    let Some(samples) = print_ratio_samples(bench, &mut contenders, &baselines, Some(body.len()))
+    else {
+        return;
+    };
+    let at = |name: &str| readers.iter().position(|&(n, _)| n == name);
+    for other in ["ours_serde_json", "ours_before"] {
+        if let (Some(ours), Some(serde)) = (at(other), at("serde_derive")) {
+            let ratios = samples[ours]
+                .iter()
+                .zip(&samples[serde])
+                .map(|(ours, theirs)| ours / theirs)
+                .collect();
+            println!("ratio {bench} {other}/serde_derive = {:.2}", median(ratios));
+        }
+    }
 }
 
 /// `black_box` for a value made in a closure (drop included in the timing).

@@ -11,7 +11,7 @@
 //! |---|---|
 //! | `types/` | the types users hold: `Annotations`, `DateTimeOffset` (parse, encode, error; its date and time grammar serves `edm/` too), the other Edm primitive types in `edm/` (`Date`, `TimeOfDay`, `Duration`, `Guid`, `Binary`, `Decimal`, `Int64`, `Single`, `Double`, `EdmParseError`), `Dictionary`, enums and `Flags`, `UnknownType` and polymorphic dispatch, type names, `ODataType` |
 //! | `write/` | `ODataValue` and the JSON writer; complex values' objects and their changes; the derived `Serialize`'s helpers; `to_vec` |
-//! | `read/` | `from_slice` (BOM, UTF-8 once, error location); the derived `Deserialize`'s helpers; the property path in error messages; responses and error bodies |
+//! | `read/` | `from_slice` (BOM, UTF-8 once, error location) and the JSON reader behind it (`json/`); the derived `Deserialize`'s helpers; the property path in error messages; responses and error bodies |
 //! | `patch/` | `Patch`, what setters take (`PropertyValue`, nested changes, `Diff`), the builder's base and body, headers, paths, `diff`, `PatchRequest` |
 //! | `error.rs` | `Error` and the service's error types |
 //! | `batch.rs`, `client/`, `retry_after.rs` | JSON `$batch`, the reqwest client (feature `client`), `Retry-After` |

@@ -15,7 +15,7 @@ pub use crate::patch::setter::{
     nested_member, Diff, HasPath, NestedPatch, PropertyValue, Slot, Writable,
 };
 pub use crate::read::de::{
-    expecting, finish, items, optional_items, property, undeclared, Key, Undeclared,
+    expecting, finish, items, next_key, optional_items, property, undeclared, Key, Undeclared,
 };
 pub use crate::types::annotations::Annotations;
 pub use crate::types::enums::{

@@ -6,5 +6,6 @@
 mod common;
 
 mod hostile;
+mod json_reader;
 mod properties;
 mod random_inputs;

@@ -11,3 +11,4 @@ mod open_types;
 mod polymorphic;
 mod reading;
 mod responses;
+mod same_as_serde_json;

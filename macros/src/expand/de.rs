@@ -40,6 +40,9 @@ pub fn expand(cont: &Container) -> TokenStream {
         let ty = field.ty;
         quote!(#member: #p::finish::<#ty, _>(#slot, #wire)?,)
     });
+    // the wire names, in declaration order, for a reader that finds a name among them where it
+    // is instead of scanning it (`next_key`)
+    let wires = properties.iter().map(|field| &field.wire);
     let (declare_special, into, build_special) = special_fields(cont, &p);
     quote! {
         #[automatically_derived]
@@ -60,7 +63,7 @@ pub fn expand(cont: &Container) -> TokenStream {
                     {
                         #(#declare_slots)*
                         #declare_special
-                        while let ::core::option::Option::Some(__key) = __map.next_key::<#p::Key<'de>>()? {
+                        while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
                             match __key.as_str() {
                                 #(#arms)*
                                 __other => #p::undeclared(&mut __map, __other, #into)?,

@@ -83,9 +83,10 @@ const _: () = {
                 {
                     let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
                     let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = __map
-                        .next_key::<::odata_resource::__private::Key<'de>>()?
-                    {
+                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                        &mut __map,
+                        &["code", "message"],
+                    )? {
                         match __key.as_str() {
                             "code" => {
                                 ::odata_resource::__private::property::<

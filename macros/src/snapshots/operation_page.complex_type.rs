@@ -85,9 +85,10 @@ const _: () = {
                         Option<::std::vec::Vec<String>>,
                     > = ::core::option::Option::None;
                     let mut __f2: ::core::option::Option<Option<i64>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = __map
-                        .next_key::<::odata_resource::__private::Key<'de>>()?
-                    {
+                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                        &mut __map,
+                        &["value", "tags", "count"],
+                    )? {
                         match __key.as_str() {
                             "value" => {
                                 ::odata_resource::__private::items::<

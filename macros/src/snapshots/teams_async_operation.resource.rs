@@ -146,9 +146,20 @@ const _: () = {
                     let mut __f8: ::core::option::Option<Option<OperationError>> = ::core::option::Option::None;
                     let mut __annotations: Annotations = ::core::default::Default::default();
                     let mut __additional: Map<String, Value> = ::core::default::Default::default();
-                    while let ::core::option::Option::Some(__key) = __map
-                        .next_key::<::odata_resource::__private::Key<'de>>()?
-                    {
+                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                        &mut __map,
+                        &[
+                            "id",
+                            "operationType",
+                            "createdDateTime",
+                            "status",
+                            "lastActionDateTime",
+                            "attemptsCount",
+                            "targetResourceId",
+                            "targetResourceLocation",
+                            "error",
+                        ],
+                    )? {
                         match __key.as_str() {
                             "id" => {
                                 ::odata_resource::__private::property::<

@@ -57,23 +57,67 @@ impl Key<'_> {
 impl<'de> Deserialize<'de> for Key<'de> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a property name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
-        }
         deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Makes a [`Key`] of a member's name.
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+}
+
+/// The name [`next_key`] gives as the struct name of its request for a member's name: a reader
+/// that knows it finds the name among the declared ones where it is, without scanning it.
+pub(crate) const DECLARED_NAMES: &str = "$odata::names";
+
+/// The next member's name of an object being read by a derived impl; `declared` are the
+/// type's properties' wire names in declaration order.
+///
+/// Our JSON reader (`read::json`) makes itself known by a size hint of `Some(0)` and a
+/// zero-sized error type; to it, the name is asked for as a struct named [`DECLARED_NAMES`]
+/// with `declared` as its fields, and it compares the text at its cursor with the declared
+/// names (the one after the last matched first) instead of scanning the name for its end. Any
+/// other deserializer is asked for an identifier, as serde derive asks: a deserializer that
+/// has members left never hints `Some(0)`.
+///
+/// # Errors
+/// The deserializer's.
+#[doc(hidden)]
+#[inline]
+pub fn next_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    declared: &'static [&'static str],
+) -> Result<Option<Key<'de>>, A::Error> {
+    if std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0) {
+        map.next_key_seed(Declared(declared))
+    } else {
+        map.next_key()
+    }
+}
+
+/// Reads a [`Key`] through a request for a struct named [`DECLARED_NAMES`] (see [`next_key`]).
+struct Declared(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Declared {
+    type Value = Key<'de>;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_struct(DECLARED_NAMES, self.0, KeyVisitor)
     }
 }
 

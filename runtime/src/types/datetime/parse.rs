@@ -79,25 +79,31 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
     }
     let (nanos, sub_nanos, fraction_digits, rest) = match rest {
         [b'.', fraction @ ..] => {
-            let count = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
-            if count == 0 || count > 12 {
-                return None;
+            if let Some((count, value)) = short_fraction(fraction) {
+                // 1 to 7 digits, read eight bytes at a time (Graph writes 7)
+                let rest = &fraction[count..];
+                (value * POW10[9 - count], 0, count as u8, rest)
+            } else {
+                let count = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+                if count == 0 || count > 12 {
+                    return None;
+                }
+                // digits 1 to 9 are nanoseconds, 10 to 12 below them
+                let shown = count.min(9);
+                let value = |digits: &[u8]| {
+                    digits
+                        .iter()
+                        .fold(0_u32, |n, &b| n * 10 + u32::from(b - b'0'))
+                };
+                let nanos = value(&fraction[..shown]) * POW10[9 - shown];
+                let sub = value(&fraction[shown..count]) * [1, 100, 10, 1][count - shown];
+                (
+                    nanos,
+                    u16::try_from(sub).ok()?,
+                    u8::try_from(count).ok()?,
+                    &fraction[count..],
+                )
             }
-            // digits 1 to 9 are nanoseconds, 10 to 12 below them
-            let shown = count.min(9);
-            let value = |digits: &[u8]| {
-                digits
-                    .iter()
-                    .fold(0_u32, |n, &b| n * 10 + u32::from(b - b'0'))
-            };
-            let nanos = value(&fraction[..shown]) * POW10[9 - shown];
-            let sub = value(&fraction[shown..count]) * [1, 100, 10, 1][count - shown];
-            (
-                nanos,
-                u16::try_from(sub).ok()?,
-                u8::try_from(count).ok()?,
-                &fraction[count..],
-            )
         }
         rest => (0, 0, 0, rest),
     };
@@ -128,6 +134,32 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
         offset_style,
         negative_zero_year: false,
     })
+}
+
+/// The fraction digits at the start of `fraction` when there are 1 to 7 of them and eight
+/// bytes can be read (a fraction is followed by its offset, so there can): their count and
+/// value. Found and converted eight bytes at a time.
+#[inline]
+fn short_fraction(fraction: &[u8]) -> Option<(usize, u32)> {
+    const ONES: u64 = u64::MAX / 255;
+    let word = u64::from_le_bytes(fraction.get(..8)?.try_into().ok()?);
+    // digits become 0 to 9; any other byte gets its high bit set (the first one exactly)
+    let values = word ^ (ONES * 0x30);
+    let others = (values.wrapping_add(ONES * 0x76) | values) & (ONES << 7);
+    let count = (others.trailing_zeros() / 8) as usize;
+    if count == 0 || count == 8 {
+        return None;
+    }
+    // the digits moved to the top bytes, zeros before them: 8 digits, 2 by 2, 4 by 4, 8
+    let digits = values << (8 * (8 - count));
+    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
+    let quads = (pairs & 0x00FF_00FF_00FF_00FF)
+        .wrapping_mul(100)
+        .wrapping_add((pairs >> 16) & 0x00FF_00FF_00FF_00FF);
+    let eight = (quads & 0x0000_FFFF_0000_FFFF)
+        .wrapping_mul(10_000)
+        .wrapping_add((quads >> 32) & 0x0000_FFFF_0000_FFFF);
+    Some((count, (eight & 0xFFFF_FFFF) as u32))
 }
 
 /// The value of two ASCII digits.

@@ -1,0 +1,512 @@
+//! `serde::Deserializer` for [`Reader`]: the same visitor calls serde_json makes for the same
+//! text (`visit_borrowed_str` for a string without escapes, `visit_u64` / `visit_i64` /
+//! `visit_f64` as its number parser decides, `visit_none` for `null` in an `Option`, a
+//! `RawValue` as a map of one member…), so every `Deserialize` impl builds the same value. What
+//! this reader does not do itself (an `i128`, an enum written as an object, bytes, a struct
+//! written as an array, numbers and booleans as member names) it refuses, and serde_json reads
+//! the text instead.
+
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Visitor};
+
+use super::bail::Bail;
+use crate::read::de::DECLARED_NAMES;
+
+use super::scan::{Number, Reader, Text};
+
+/// serde_json's name for its `RawValue` newtype.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+impl Number {
+    #[inline]
+    fn visit<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Number::U64(value) => visitor.visit_u64(value),
+            Number::I64(value) => visitor.visit_i64(value),
+            Number::F64(value) => visitor.visit_f64(value),
+        }
+    }
+}
+
+impl<'de> Reader<'de> {
+    /// A string's text to `visitor`, borrowed when it had no escapes.
+    #[inline]
+    fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        match self.string()? {
+            Text::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Text::Copied(text) => visitor.visit_str(text),
+        }
+    }
+
+    /// The array whose `[` is at the cursor, to `visitor`.
+    #[inline]
+    fn visit_array<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.pos += 1;
+        self.enter()?;
+        let value = visitor.visit_seq(Items {
+            reader: self,
+            first: true,
+        });
+        self.leave();
+        let value = value?;
+        self.expect(b']')?;
+        Ok(value)
+    }
+
+    /// The object whose `{` is at the cursor, to `visitor`.
+    #[inline]
+    fn visit_object<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.pos += 1;
+        self.enter()?;
+        let value = visitor.visit_map(Members {
+            reader: self,
+            first: true,
+            next_declared: 0,
+        });
+        self.leave();
+        let value = value?;
+        self.expect(b'}')?;
+        Ok(value)
+    }
+
+    /// serde_json's `RawValue` (which `Decimal` reads its digits through): the text of the
+    /// value at the cursor, checked as a skipped value is, handed over as serde_json hands it:
+    /// a map of one member, the `RawValue` token and the text.
+    #[cold]
+    fn visit_raw_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.skip_ws();
+        let start = self.pos;
+        self.skip_value()?;
+        let raw = self.raw_text(start);
+        visitor.visit_map(RawValue(Some(raw)))
+    }
+
+    /// A number (for any number type but `i128` / `u128`) to `visitor`.
+    #[inline]
+    fn visit_number<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        single_precision: bool,
+    ) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b'-' | b'0'..=b'9') => self.number(single_precision)?.visit(visitor),
+            _ => Err(self.bail()),
+        }
+    }
+}
+
+macro_rules! numbers {
+    ($($method:ident)*) => {$(
+        #[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+            self.visit_number(visitor, false)
+        }
+    )*};
+}
+
+macro_rules! refused {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Bail> {
+            Err(self.bail())
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b'"') => {
+                self.pos += 1;
+                self.visit_string(visitor)
+            }
+            Some(b'n') => {
+                self.word(b"null")?;
+                visitor.visit_unit()
+            }
+            Some(b't') => {
+                self.word(b"true")?;
+                visitor.visit_bool(true)
+            }
+            Some(b'f') => {
+                self.word(b"false")?;
+                visitor.visit_bool(false)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(false)?.visit(visitor),
+            Some(b'[') => self.visit_array(visitor),
+            Some(b'{') => self.visit_object(visitor),
+            _ => Err(self.bail()),
+        }
+    }
+
+    #[inline]
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b't') => {
+                self.word(b"true")?;
+                visitor.visit_bool(true)
+            }
+            Some(b'f') => {
+                self.word(b"false")?;
+                visitor.visit_bool(false)
+            }
+            _ => Err(self.bail()),
+        }
+    }
+
+    numbers!(
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f64
+    );
+
+    #[inline]
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.visit_number(visitor, true)
+    }
+
+    refused!(deserialize_i128 deserialize_u128 deserialize_bytes deserialize_byte_buf);
+
+    #[inline]
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_str(visitor)
+    }
+
+    #[inline]
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b'"') => {
+                self.pos += 1;
+                self.visit_string(visitor)
+            }
+            _ => Err(self.bail()),
+        }
+    }
+
+    #[inline]
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_str(visitor)
+    }
+
+    #[inline]
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        if self.skip_ws() == Some(b'n') {
+            self.word(b"null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    #[inline]
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        if self.skip_ws() == Some(b'n') {
+            self.word(b"null")?;
+            visitor.visit_unit()
+        } else {
+            Err(self.bail())
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        self.deserialize_unit(visitor)
+    }
+
+    #[inline]
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if name == RAW_VALUE_TOKEN {
+            return self.visit_raw_value(visitor);
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    #[inline]
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b'[') => self.visit_array(visitor),
+            _ => Err(self.bail()),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        self.deserialize_seq(visitor)
+    }
+
+    #[inline]
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self.skip_ws() {
+            Some(b'{') => self.visit_object(visitor),
+            _ => Err(self.bail()),
+        }
+    }
+
+    /// An object (serde_json also reads a struct from an array: refused here).
+    #[inline]
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A unit variant written as a string (serde_json also reads `{"Variant": …}`: refused
+    /// here).
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if self.skip_ws() != Some(b'"') {
+            return Err(self.bail());
+        }
+        self.pos += 1;
+        match self.string()? {
+            Text::Borrowed(text) => visitor.visit_enum(BorrowedStrDeserializer::new(text)),
+            Text::Copied(text) => {
+                visitor.visit_enum(StringDeserializer::<Bail>::new(text.to_owned()))
+            }
+        }
+    }
+
+    #[inline]
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_str(visitor)
+    }
+
+    #[inline]
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.skip_value()?;
+        visitor.visit_unit()
+    }
+}
+
+/// An array's items.
+struct Items<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Bail> {
+        let reader = &mut *self.reader;
+        match reader.skip_ws() {
+            Some(b']') => return Ok(None),
+            Some(b',') if !self.first => {
+                reader.pos += 1;
+                if matches!(reader.skip_ws(), Some(b']') | None) {
+                    return Err(reader.bail());
+                }
+            }
+            Some(_) if self.first => self.first = false,
+            _ => return Err(reader.bail()),
+        }
+        seed.deserialize(reader).map(Some)
+    }
+}
+
+/// An object's members.
+struct Members<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    first: bool,
+    /// Where in a derived type's declared names the next member's name is looked for first
+    /// (services write members in declaration order).
+    next_declared: usize,
+}
+
+impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Bail> {
+        let reader = &mut *self.reader;
+        match reader.skip_ws() {
+            Some(b'}') => return Ok(None),
+            Some(b'"') if self.first => self.first = false,
+            Some(b',') if !self.first => {
+                reader.pos += 1;
+                if reader.skip_ws() != Some(b'"') {
+                    return Err(reader.bail());
+                }
+            }
+            _ => return Err(reader.bail()),
+        }
+        reader.pos += 1;
+        let name = MemberName {
+            reader,
+            next_declared: &mut self.next_declared,
+        };
+        seed.deserialize(name).map(Some)
+    }
+
+    /// `Some(0)` whatever is left: how this reader makes itself known to the derived impls
+    /// (`read::de::next_key`), which then hand it their declared names. A hint only: visitors
+    /// that preallocate from it allocate nothing.
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
+        self.reader.expect(b':')?;
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// A member's name, its opening quote consumed: a string, whatever is asked for (serde_json
+/// also reads numbers and booleans out of names: refused here).
+struct MemberName<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    next_declared: &'a mut usize,
+}
+
+macro_rules! name_refused {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Bail> {
+            Err(self.reader.bail())
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
+    type Error = Bail;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.reader.visit_string(visitor)
+    }
+
+    #[inline]
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.reader.visit_string(visitor)
+    }
+
+    #[inline]
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.reader.visit_string(visitor)
+    }
+
+    #[inline]
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if name == RAW_VALUE_TOKEN {
+            return Err(self.reader.bail());
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Bail> {
+        Err(self.reader.bail())
+    }
+
+    /// A derived type's member name (`read::de::next_key`): `declared` are its properties' wire
+    /// names, looked for where the name is without scanning it.
+    #[inline]
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if name != DECLARED_NAMES {
+            return self.reader.visit_string(visitor);
+        }
+        match self.reader.declared_name(declared, self.next_declared) {
+            Some(name) => visitor.visit_borrowed_str(name),
+            None => self.reader.visit_string(visitor),
+        }
+    }
+
+    name_refused!(
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_bytes deserialize_byte_buf
+    );
+
+    serde::forward_to_deserialize_any! {
+        char string unit unit_struct seq tuple tuple_struct map ignored_any
+    }
+}
+
+/// A value's text as serde_json hands a `RawValue`'s visitor: one member, the token and the
+/// text.
+struct RawValue<'de>(Option<&'de str>);
+
+impl<'de> de::MapAccess<'de> for RawValue<'de> {
+    type Error = Bail;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Bail> {
+        match self.0 {
+            Some(_) => seed.deserialize(RawValueToken).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
+        match self.0.take() {
+            Some(raw) => seed.deserialize(BorrowedStrDeserializer::new(raw)),
+            None => Err(Bail),
+        }
+    }
+}
+
+/// The name of [`RawValue`]'s one member, whatever is asked for.
+struct RawValueToken;
+
+impl<'de> de::Deserializer<'de> for RawValueToken {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        visitor.visit_borrowed_str(RAW_VALUE_TOKEN)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}

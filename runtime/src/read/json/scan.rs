@@ -1,0 +1,543 @@
+//! [`Reader`]: the cursor over a JSON text and its tokens (whitespace, literals, strings,
+//! numbers, skipped values). Every refusal is a [`Bail`]: the text is then read again by
+//! serde_json, whose answer (a value or its error) is the one given.
+
+use super::bail::Bail;
+
+/// serde_json's recursion limit: an array or object nested 128 deep is an error there.
+const DEPTH: u8 = 128;
+
+/// A position in the JSON text being read, and what reading it needs besides.
+pub(super) struct Reader<'de> {
+    text: &'de str,
+    pub(super) pos: usize,
+    /// Nesting levels left before serde_json's limit.
+    depth: u8,
+    /// Whether this reader refused anything (an error a visitor might have swallowed).
+    pub(super) refused: bool,
+    /// Where a string with escapes is decoded.
+    scratch: String,
+}
+
+/// A decoded string: borrowed from the text when it had no escapes.
+pub(super) enum Text<'de, 's> {
+    Borrowed(&'de str),
+    Copied(&'s str),
+}
+
+/// A number as serde_json's parser gives it to a visitor.
+pub(super) enum Number {
+    U64(u64),
+    I64(i64),
+    F64(f64),
+}
+
+impl<'de> Reader<'de> {
+    /// A reader at the start of `text`.
+    pub(super) fn new(text: &'de str) -> Self {
+        Reader {
+            text,
+            pos: 0,
+            depth: DEPTH,
+            refused: false,
+            scratch: String::new(),
+        }
+    }
+
+    /// Refuses what is being read: notes it and gives the error.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn bail(&mut self) -> Bail {
+        self.refused = true;
+        Bail
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    /// Skips JSON whitespace; the byte after it, if any.
+    #[inline]
+    pub(super) fn skip_ws(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        loop {
+            let byte = *bytes.get(self.pos)?;
+            if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
+                return Some(byte);
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// Skips whitespace and consumes `byte`, or refuses.
+    #[inline]
+    pub(super) fn expect(&mut self, byte: u8) -> Result<(), Bail> {
+        if self.skip_ws() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.bail())
+        }
+    }
+
+    /// Consumes `word` (the rest of `null`, `true`, `false` after its first byte).
+    #[inline]
+    pub(super) fn word(&mut self, word: &[u8]) -> Result<(), Bail> {
+        if self.bytes()[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.bail())
+        }
+    }
+
+    /// One more level of nesting (an array or object just opened).
+    #[inline]
+    pub(super) fn enter(&mut self) -> Result<(), Bail> {
+        // the 128th level is refused, as by serde_json (and the count never goes below 1)
+        if self.depth == 1 {
+            return Err(self.bail());
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// The level opened by [`enter`](Self::enter) is closed.
+    #[inline]
+    pub(super) fn leave(&mut self) {
+        self.depth += 1;
+    }
+
+    /// The string whose opening quote was just consumed; the cursor ends after its closing
+    /// quote. Escapes are decoded as serde_json decodes them; raw control characters, bad
+    /// escapes and lone surrogates are refused (serde_json refuses them too).
+    #[inline]
+    pub(super) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
+        let start = self.pos;
+        let end = self.to_special(start);
+        match self.bytes().get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                Ok(Text::Borrowed(&self.text[start..end]))
+            }
+            Some(b'\\') => self.escaped(start, end),
+            _ => Err(self.bail()),
+        }
+    }
+
+    /// The name at the cursor (after its opening quote) when it is one of `declared`, which are
+    /// plain names (no `"`, `\\` or control character: the derive checks its wire names): the
+    /// one at `*next` is tried first, then the others; the cursor moves past its closing quote
+    /// and `*next` to the one after it. `None` (nothing consumed) for any other name, or one
+    /// written with escapes.
+    #[inline]
+    pub(super) fn declared_name(
+        &mut self,
+        declared: &'static [&'static str],
+        next: &mut usize,
+    ) -> Option<&'static str> {
+        let rest = self.bytes().get(self.pos..)?;
+        let predicted = *next;
+        let found = match declared.get(predicted) {
+            Some(name) if is_at(rest, name.as_bytes()) => predicted,
+            _ => declared
+                .iter()
+                .position(|name| is_at(rest, name.as_bytes()))?,
+        };
+        let name = declared[found];
+        debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
+        self.pos += name.len() + 1;
+        *next = found + 1;
+        Some(name)
+    }
+
+    /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
+    #[cold]
+    fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let mut from = start;
+        let result = loop {
+            scratch.push_str(&self.text[from..at]);
+            match self.bytes().get(at) {
+                Some(b'"') => break Ok(at + 1),
+                Some(b'\\') => match self.escape(at + 1, &mut scratch) {
+                    Some(next) => from = next,
+                    None => break Err(()),
+                },
+                _ => break Err(()),
+            }
+            at = self.to_special(from);
+        };
+        self.scratch = scratch;
+        match result {
+            Ok(end) => {
+                self.pos = end;
+                Ok(Text::Copied(&self.scratch))
+            }
+            Err(()) => Err(self.bail()),
+        }
+    }
+
+    /// Decodes the escape after a backslash (`at` is the byte after it) into `out`; the position
+    /// after it, or `None` for a bad one.
+    fn escape(&self, at: usize, out: &mut String) -> Option<usize> {
+        let bytes = self.bytes();
+        let decoded = match *bytes.get(at)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(at + 1, out),
+            _ => return None,
+        };
+        out.push(decoded);
+        Some(at + 1)
+    }
+
+    /// `XXXX` after `\u` at `at` (and a low surrogate's `\uXXXX` after a high one).
+    fn unicode_escape(&self, at: usize, out: &mut String) -> Option<usize> {
+        let first = self.hex4(at)?;
+        let (code, end) = match first {
+            0xD800..=0xDBFF => {
+                let bytes = self.bytes();
+                if bytes.get(at + 4..at + 6)? != b"\\u" {
+                    return None;
+                }
+                let second = self.hex4(at + 6)?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return None;
+                }
+                let code =
+                    0x10000 + ((u32::from(first) - 0xD800) << 10) + (u32::from(second) - 0xDC00);
+                (code, at + 10)
+            }
+            0xDC00..=0xDFFF => return None,
+            code => (u32::from(code), at + 4),
+        };
+        out.push(char::from_u32(code)?);
+        Some(end)
+    }
+
+    /// Four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Option<u16> {
+        let digits = self.bytes().get(at..at + 4)?;
+        let mut value = 0u16;
+        for &digit in digits {
+            let nibble = match digit {
+                b'0'..=b'9' => digit - b'0',
+                b'a'..=b'f' => digit - b'a' + 10,
+                b'A'..=b'F' => digit - b'A' + 10,
+                _ => return None,
+            };
+            value = value << 4 | u16::from(nibble);
+        }
+        Some(value)
+    }
+
+    /// The first byte at or after `from` that ends a string's plain run: `"`, `\` or a control
+    /// character (the text's length when none). Eight bytes at a time.
+    #[inline]
+    fn to_special(&self, from: usize) -> usize {
+        const ONES: u64 = u64::MAX / 255;
+        const HIGHS: u64 = ONES << 7;
+        let bytes = self.bytes();
+        let mut at = from;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // a byte's high bit is set for the first `"`, `\\` or control character (bytes above
+            // it may be flagged too, by the borrow; the first one never is wrongly)
+            let control = word.wrapping_sub(ONES * 0x20) & !word;
+            let quote = word ^ (ONES * u64::from(b'"'));
+            let quote = quote.wrapping_sub(ONES) & !quote;
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            let backslash = backslash.wrapping_sub(ONES) & !backslash;
+            let found = (control | quote | backslash) & HIGHS;
+            if found != 0 {
+                return at + (found.trailing_zeros() / 8) as usize;
+            }
+            at += 8;
+        }
+        while let Some(&byte) = bytes.get(at) {
+            if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                return at;
+            }
+            at += 1;
+        }
+        at
+    }
+}
+
+impl<'de> Reader<'de> {
+    /// The number at the cursor (a `-` or a digit), as serde_json parses it. An integer of up
+    /// to 19 digits is read here; any other number's text goes to serde_json's own parser, so
+    /// that floats and big integers come out bit for bit as serde_json makes them. Reading an
+    /// `f32` (`single_precision`), serde_json rounds differently: such a float is refused.
+    #[inline]
+    pub(super) fn number(&mut self, single_precision: bool) -> Result<Number, Bail> {
+        let bytes = self.bytes();
+        let start = self.pos;
+        let negative = bytes.get(start) == Some(&b'-');
+        let mut at = start + usize::from(negative);
+        let mut significand = 0u64;
+        match bytes.get(at) {
+            Some(b'0') => at += 1,
+            Some(&digit @ b'1'..=b'9') => {
+                let digits_start = at;
+                significand = u64::from(digit - b'0');
+                at += 1;
+                while let Some(&digit @ b'0'..=b'9') = bytes.get(at) {
+                    // 19 digits always fit a u64
+                    if at - digits_start >= 19 {
+                        return self.long_number(start, single_precision);
+                    }
+                    significand = significand * 10 + u64::from(digit - b'0');
+                    at += 1;
+                }
+            }
+            _ => return Err(self.bail()),
+        }
+        if matches!(bytes.get(at), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) {
+            return self.long_number(start, single_precision);
+        }
+        self.pos = at;
+        Ok(if !negative {
+            Number::U64(significand)
+        } else {
+            // serde_json: `-0` and what does not fit an i64 are floats
+            #[allow(clippy::cast_possible_wrap, clippy::cast_precision_loss)]
+            let negated = (significand as i64).wrapping_neg();
+            if negated >= 0 {
+                #[allow(clippy::cast_precision_loss)]
+                Number::F64(-(significand as f64))
+            } else {
+                Number::I64(negated)
+            }
+        })
+    }
+
+    /// A number with a fraction, an exponent or many digits: its text (the run of number
+    /// characters at `start`) read by serde_json's own parser. Read for an `f32`
+    /// (`single_precision`), serde_json rounds a float to `f32` and hands the visitor that as an
+    /// `f64`: so does this.
+    #[cold]
+    fn long_number(&mut self, start: usize, single_precision: bool) -> Result<Number, Bail> {
+        let bytes = self.bytes();
+        let mut end = start + 1;
+        while matches!(
+            bytes.get(end),
+            Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+        ) {
+            end += 1;
+        }
+        let text = &self.text[start..end];
+        let float = text.contains(['.', 'e', 'E']);
+        let number = if single_precision && float {
+            serde_json::from_str::<f32>(text)
+                .ok()
+                .map(|value| Number::F64(f64::from(value)))
+        } else {
+            serde_json::from_str::<serde_json::Number>(text)
+                .ok()
+                .and_then(|number| Number::of(&number))
+        };
+        match number {
+            // an integer beyond u64 becomes a float with the precision asked for: refused for f32
+            Some(Number::F64(_)) if single_precision && !float && !fits_u64(text) => {
+                Err(self.bail())
+            }
+            Some(number) => {
+                self.pos = end;
+                Ok(number)
+            }
+            None => Err(self.bail()),
+        }
+    }
+
+    /// The text from `start` to the cursor.
+    pub(super) fn raw_text(&self, start: usize) -> &'de str {
+        &self.text[start..self.pos]
+    }
+
+    /// Skips the value at the cursor, checking it as serde_json checks a value it ignores
+    /// (escapes' letters and hex digits, numbers' grammar, no control characters in strings).
+    pub(super) fn skip_value(&mut self) -> Result<(), Bail> {
+        match self.skip_ws() {
+            Some(b'"') => {
+                self.pos += 1;
+                self.skip_string()
+            }
+            Some(b'n') => self.word(b"null"),
+            Some(b't') => self.word(b"true"),
+            Some(b'f') => self.word(b"false"),
+            Some(b'-' | b'0'..=b'9') => self.skip_number(),
+            Some(b'[') => {
+                self.pos += 1;
+                self.enter()?;
+                if self.skip_ws() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.skip_value()?;
+                        match self.skip_ws() {
+                            Some(b',') => self.pos += 1,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.bail()),
+                        }
+                    }
+                }
+                self.leave();
+                Ok(())
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                self.enter()?;
+                if self.skip_ws() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.expect(b'"')?;
+                        self.skip_string()?;
+                        self.expect(b':')?;
+                        self.skip_value()?;
+                        match self.skip_ws() {
+                            Some(b',') => self.pos += 1,
+                            Some(b'}') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            _ => return Err(self.bail()),
+                        }
+                    }
+                }
+                self.leave();
+                Ok(())
+            }
+            _ => Err(self.bail()),
+        }
+    }
+
+    /// Skips a string whose opening quote was consumed.
+    fn skip_string(&mut self) -> Result<(), Bail> {
+        let bytes = self.bytes();
+        let mut at = self.pos;
+        loop {
+            at = self.to_special(at);
+            match bytes.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => match bytes.get(at + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => at += 2,
+                    // serde_json checks an ignored `\u`'s hex digits, not its surrogates
+                    Some(b'u') if self.hex4(at + 2).is_some() => at += 6,
+                    _ => return Err(self.bail()),
+                },
+                _ => return Err(self.bail()),
+            }
+        }
+    }
+
+    /// Skips a number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn skip_number(&mut self) -> Result<(), Bail> {
+        let bytes = self.bytes();
+        let mut at = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));
+        let digits = |at: usize| {
+            bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        };
+        match bytes.get(at) {
+            Some(b'0') => at += 1,
+            Some(b'1'..=b'9') => at += digits(at),
+            _ => return Err(self.bail()),
+        }
+        if bytes.get(at) == Some(&b'.') {
+            let fraction = digits(at + 1);
+            if fraction == 0 {
+                return Err(self.bail());
+            }
+            at += 1 + fraction;
+        }
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            let exponent = digits(at);
+            if exponent == 0 {
+                return Err(self.bail());
+            }
+            at += exponent;
+        }
+        // `0` followed by a digit: serde_json refuses the leading zero
+        if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            return Err(self.bail());
+        }
+        self.pos = at;
+        Ok(())
+    }
+}
+
+/// Whether `rest` starts with `name` and a closing quote. Compared eight bytes at a time (the
+/// first and the last eight overlapping), without a call.
+#[inline]
+fn is_at(rest: &[u8], name: &[u8]) -> bool {
+    let len = name.len();
+    if rest.get(len) != Some(&b'"') {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| {
+        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+    };
+    if len < 8 {
+        // the first and the last four (or two) bytes, overlapping
+        let four = |bytes: &[u8], at: usize| {
+            u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
+        };
+        let two = |bytes: &[u8], at: usize| {
+            u16::from_le_bytes(bytes[at..at + 2].try_into().unwrap_or_default())
+        };
+        return match len {
+            4.. => four(rest, 0) == four(name, 0) && four(rest, len - 4) == four(name, len - 4),
+            2.. => two(rest, 0) == two(name, 0) && two(rest, len - 2) == two(name, len - 2),
+            _ => rest[..len] == *name,
+        };
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(rest, at) != word(name, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(rest, len - 8) == word(name, len - 8)
+}
+
+/// Whether the digits of an integer's text (after its `-`, if any) fit a u64.
+fn fits_u64(text: &str) -> bool {
+    text.trim_start_matches('-').parse::<u64>().is_ok()
+}
+
+impl Number {
+    /// A number serde_json parsed, as its parser hands it to a visitor.
+    fn of(number: &serde_json::Number) -> Option<Self> {
+        if let Some(value) = number.as_u64() {
+            Some(Number::U64(value))
+        } else if let Some(value) = number.as_i64() {
+            Some(Number::I64(value))
+        } else {
+            number.as_f64().map(Number::F64)
+        }
+    }
+}

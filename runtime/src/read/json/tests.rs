@@ -1,0 +1,197 @@
+//! The reader reads what services send itself (serde_json reads only what it refuses), and
+//! gives serde_json's values. `tests/randomized` compares acceptance on random and mutated JSON.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngSeed};
+use serde::de::IgnoredAny;
+use serde_json::{Map, Number, Value};
+
+use super::read;
+
+/// Read by our reader (no fallback), into the same value serde_json makes, numbers by bits.
+fn read_here(text: &str) -> Value {
+    let ours: Value = read(text).unwrap_or_else(|| panic!("refused: {text}"));
+    let theirs: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&ours).unwrap(),
+        serde_json::to_string(&theirs).unwrap()
+    );
+    read::<IgnoredAny>(text).unwrap_or_else(|| panic!("not skipped: {text}"));
+    ours
+}
+
+#[test]
+fn what_services_send_is_read_here() {
+    let page = r#" {"@odata.context":"https://graph/$metadata#x","value":[{"id":"a\u00e9\n","n":-12,"f":2.5e-3,"z":-0,"big":18446744073709551615,"bigger":18446744073709551616,"t":true,"u":false,"x":null,"nested":{"a":[[],{}]},"emoji":"\ud83d\ude00 é"}]} "#;
+    let value = read_here(page);
+    let item = &value["value"][0];
+    assert_eq!(item["id"], "aé\n");
+    assert!(item["z"].is_f64() && item["z"].as_f64().unwrap().is_sign_negative());
+    assert!(item["bigger"].is_f64());
+    assert_eq!(item["emoji"], "\u{1f600} é");
+}
+
+#[test]
+fn what_serde_json_refuses_is_refused_here() {
+    for text in [
+        "",
+        "[1,]",
+        "{\"a\":1,}",
+        "01",
+        "1.",
+        "-",
+        "\"\\ud800\"",
+        "\"a\u{1}\"",
+        "nul",
+        "[] x",
+        "{\"a\" 1}",
+        "\"\\x\"",
+        "[1 2]",
+        "\u{feff}{}",
+    ] {
+        assert!(read::<Value>(text).is_none(), "{text}");
+        assert!(serde_json::from_str::<Value>(text).is_err(), "{text}");
+    }
+    // serde_json's recursion limit
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(read::<Value>(&deep(127)).is_some());
+    assert!(read::<Value>(&deep(128)).is_none());
+    assert!(serde_json::from_str::<Value>(&deep(128)).is_err());
+    // an ignored string's lone surrogate is accepted by serde_json, and here
+    assert!(read::<IgnoredAny>("\"\\ud800\"").is_some());
+    // left to serde_json: i128, an integer beyond u64 read as f32
+    assert!(read::<i128>("2").is_none());
+    assert!(read::<f32>("18446744073709551616").is_none());
+}
+
+/// `f32` floats are rounded as serde_json rounds them (straight to `f32`, not through `f64`),
+/// and a `RawValue` (what `Decimal` reads) is the value's exact text.
+#[test]
+fn f32_and_raw_values_read_as_serde_json_reads_them() {
+    for text in [
+        "1.5",
+        "2",
+        "-0",
+        "-0.0",
+        "0.1",
+        "3.4028235e38",
+        "1e39",
+        "-1e-46",
+        "16777217",
+        "16777217.0",
+        "1.00000005960464477539",
+        "18446744073709551615",
+        "-18446744073709551615",
+        "9.999999e-39",
+        "[1.5, -2e-3]",
+    ] {
+        let ours = read::<f32>(text).map(f32::to_bits);
+        let theirs = serde_json::from_str::<f32>(text).ok().map(f32::to_bits);
+        if ours.is_some() {
+            assert_eq!(ours, theirs, "{text}");
+        } else {
+            assert!(theirs.is_none() || text.len() > 19, "{text}: refused");
+        }
+        let ours =
+            read::<Vec<f32>>(text).map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        let theirs = serde_json::from_str::<Vec<f32>>(text)
+            .ok()
+            .map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        assert!(ours.is_none() || ours == theirs, "{text}");
+    }
+    for text in [
+        r#"{"price":19.990,"big":1E+400,"s":"12.50","n":null}"#,
+        r#"[ 1 , {"a" : [ -0.0e-0 ]} ]"#,
+    ] {
+        let ours: Box<serde_json::value::RawValue> = read(text).expect(text);
+        assert_eq!(ours.get(), text.trim());
+        let ours: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+            match read(text) {
+                Some(map) => map,
+                None => continue,
+            };
+        let theirs: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_str(text).unwrap();
+        let texts = |m: &std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.get().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&ours), texts(&theirs));
+    }
+    let decimal: crate::types::edm::Decimal = read(" 12.500 ").unwrap();
+    assert_eq!(decimal.as_str(), "12.500");
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<u64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter_map("finite", Number::from_f64)
+            .prop_map(Value::Number),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((any::<String>(), inner), 0..5)
+                .prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(Config {
+        cases: 256,
+        rng_seed: RngSeed::Fixed(0x0da7_a16e_ad17),
+        failure_persistence: None,
+        ..Config::default()
+    })]
+
+    #[test]
+    fn any_valid_json_is_read_here(value in value()) {
+        read_here(&serde_json::to_string(&value).unwrap());
+        read_here(&serde_json::to_string_pretty(&value).unwrap());
+    }
+}
+
+/// Each Edm type reads through the reader itself, as through serde_json.
+#[test]
+fn edm_types_read_here_as_through_serde_json() {
+    use crate::types::datetime::DateTimeOffset;
+    use crate::types::edm::{
+        Binary, Date, Decimal, Double, Duration, Guid, Int64, Single, TimeOfDay,
+    };
+    use std::fmt::Debug;
+
+    fn alike<T: serde::de::DeserializeOwned + PartialEq + Debug>(texts: &[&str]) {
+        for text in texts {
+            let theirs = serde_json::from_str::<T>(text).ok();
+            let ours = read::<T>(text);
+            match (&ours, &theirs) {
+                (Some(_), _) => assert_eq!(ours, theirs, "{text}"),
+                (None, Some(_)) => panic!("{text}: refused, serde_json reads it"),
+                (None, None) => {}
+            }
+        }
+    }
+    alike::<Int64>(&["123", "\"-9223372036854775808\"", "1.5", "\"x\"", "null"]);
+    alike::<Double>(&[
+        "2.5", "-0", "\"NaN\"", "\"INF\"", "\"-INF\"", "1e308", "7", "true",
+    ]);
+    alike::<Single>(&["2.5", "16777217", "\"NaN\"", "0.1", "-1e-40"]);
+    alike::<Decimal>(&["19.990", "\"12.50\"", "1E+30", "-0", "[1]"]);
+    alike::<Guid>(&["\"E4E4EB3F-EB3F-E4E4-3FEB-E4E43FEBE4E4\"", "\"x\""]);
+    alike::<Date>(&["\"2024-02-29\"", "\"2023-02-29\""]);
+    alike::<TimeOfDay>(&["\"08:00:00.0000000\"", "\"25:00\""]);
+    alike::<Duration>(&["\"P1DT2H3M4.5S\"", "\"-PT1S\"", "\"P\""]);
+    alike::<Binary>(&["\"aGVsbG8=\"", "\"aGVsbG8\"", "\"a-_b\"", "\"!\""]);
+    alike::<DateTimeOffset>(&[
+        "\"2016-12-31T23:57:34.9044303+03:00\"",
+        "\"2022-04-25T13:48:16.53Z\"",
+        "\"2017-04-24T22:40:44.5665917\"",
+    ]);
+}
