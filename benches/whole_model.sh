@@ -6,6 +6,7 @@
 # properties, the same runtime types for Edm values).
 #
 #   benches/whole_model.sh          # RUNS=1 timed build per side and kind (each takes minutes)
+#   KINDS=instantiated benches/whole_model.sh   # one kind only
 #
 # Two kinds of build, each a debug build of the generated crate alone (its dependencies built
 # beforehand, CARGO_INCREMENTAL=0, `cargo clean -p` before each timed run):
@@ -64,7 +65,7 @@ timed() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-for kind in crate instantiated; do
+for kind in ${KINDS:-crate instantiated}; do
 	flags=()
 	[ "$kind" = instantiated ] && flags+=(--instantiate)
 	setup ours "$kind" "${flags[@]}"
