@@ -34,6 +34,8 @@ pub enum Error {
         /// The error.
         source: std::io::Error,
     },
+    /// A setting of the generator is unusable, e.g. a relative crate path.
+    Setting(String),
     /// The generated code did not parse as Rust: a bug in the generator.
     Internal(String),
 }
@@ -55,6 +57,7 @@ impl fmt::Display for Error {
                 message,
             } => write!(f, "line {line}: <{element} Name=\"{name}\">: {message}"),
             Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::Setting(message) => f.write_str(message),
             Self::Internal(message) => write!(f, "internal error in the generator: {message}"),
         }
     }

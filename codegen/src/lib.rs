@@ -67,6 +67,31 @@ impl Default for Options {
 }
 
 /// Generates a model from CSDL.
+///
+/// ```
+/// let csdl = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+///   <edmx:DataServices>
+///     <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+///       <EntityType Name="team">
+///         <Key><PropertyRef Name="id" /></Key>
+///         <Property Name="id" Type="Edm.String" Nullable="false" />
+///         <Property Name="displayName" Type="Edm.String" />
+///       </EntityType>
+///       <EntityContainer Name="c"><EntitySet Name="teams" EntityType="ns.team" /></EntityContainer>
+///     </Schema>
+///   </edmx:DataServices>
+/// </edmx:Edmx>"#;
+/// let source = odata_resource_codegen::Generator::new().generate(csdl)?;
+/// assert!(source.contains("pub struct Team {"));
+/// assert!(source.contains(r#"#[odata(path(teams = "/teams/{team-id}"))]"#));
+///
+/// let error = odata_resource_codegen::Generator::new().generate("not xml").unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "line 1: not a CSDL document: no <Schema> element: this is not a CSDL document"
+/// );
+/// # Ok::<(), odata_resource_codegen::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
     options: Options,
@@ -134,7 +159,7 @@ impl Generator {
         if !self.options.crate_path.starts_with("::")
             && !self.options.crate_path.starts_with("crate::")
         {
-            return Err(Error::Internal(format!(
+            return Err(Error::Setting(format!(
                 "the crate path must be absolute (`::name` or `crate::…`), not `{}`",
                 self.options.crate_path
             )));

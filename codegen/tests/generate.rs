@@ -400,6 +400,18 @@ fn bad_documents_are_errors_that_name_the_element() {
 }
 
 #[test]
+fn a_missing_file_is_an_io_error_naming_it() {
+    let err = Generator::new()
+        .generate_file("/nonexistent/metadata.csdl", std::env::temp_dir())
+        .unwrap_err();
+    assert!(matches!(err, Error::Io { .. }), "{err:?}");
+    assert!(
+        err.to_string().starts_with("/nonexistent/metadata.csdl: "),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_bad_document_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("odata-codegen-bad-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -75,3 +75,25 @@ pub fn without_nested_hash(mut value: Value) -> Value {
     walk(&mut value, false);
     value
 }
+
+/// Whether `a` and `b` are the same JSON value, numbers compared by kind and bits (`Value`'s
+/// `==` takes `0.0` for `-0.0`).
+pub fn same_json(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => {
+            (a.as_u64(), a.as_i64()) == (b.as_u64(), b.as_i64())
+                && a.is_f64() == b.is_f64()
+                && a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_json(a, b))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|((ka, va), (kb, vb))| ka == kb && same_json(va, vb))
+        }
+        _ => a == b,
+    }
+}

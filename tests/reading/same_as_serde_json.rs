@@ -11,28 +11,6 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use teams_model::TeamsAsyncOperation;
 
-/// Whether `a` and `b` are the same JSON value, numbers compared by kind and bits (`Value`'s
-/// `==` takes `0.0` for `-0.0`).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(a), Value::Number(b)) => {
-            (a.as_u64(), a.as_i64()) == (b.as_u64(), b.as_i64())
-                && a.is_f64() == b.is_f64()
-                && a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b))
-        }
-        (Value::Object(a), Value::Object(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .zip(b)
-                    .all(|((ka, va), (kb, vb))| ka == kb && same(va, vb))
-        }
-        _ => a == b,
-    }
-}
-
 /// What `from_slice` gave before it had a reader of its own: serde_json's answer, an error's
 /// message being serde_json's.
 fn serde_json_read<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
@@ -130,7 +108,7 @@ fn every_corpus_payload_reads_as_serde_json_reads_it() {
     let payloads = payloads();
     let (mut values, mut refused, mut operations_read) = (0, 0, 0);
     for (name, body) in &payloads {
-        if check::<Value>(name, body, same) {
+        if check::<Value>(name, body, crate::common::same_json) {
             values += 1;
         } else {
             refused += 1;
@@ -220,7 +198,7 @@ fn edge_texts_read_as_serde_json_reads_them() {
         "[[[[]]]]",
     ];
     for text in texts {
-        check::<Value>(text, text.as_bytes(), same);
+        check::<Value>(text, text.as_bytes(), crate::common::same_json);
         check::<Vec<i32>>(text, text.as_bytes(), PartialEq::eq);
         check::<Option<f64>>(text, text.as_bytes(), |a, b| {
             a.map(f64::to_bits) == b.map(f64::to_bits)
@@ -237,7 +215,7 @@ fn edge_texts_read_as_serde_json_reads_them() {
     // nesting: serde_json's limit is 128 levels, for values built and for values skipped
     for depth in [126, 127, 128, 129, 300] {
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        check::<Value>(&text, text.as_bytes(), same);
+        check::<Value>(&text, text.as_bytes(), crate::common::same_json);
         let skipped = format!("{{\"x\":{text},\"id\":\"i\"}}");
         check::<TeamsAsyncOperation>(&skipped, skipped.as_bytes(), PartialEq::eq);
     }

@@ -90,6 +90,14 @@ impl<T> List<T> {
     /// `Accept: application/json;IEEE754Compatible=true` on every page: `Edm.Int64`,
     /// `Edm.Decimal` and `@odata.count` come as strings (read either way); see
     /// [`Get::ieee754_compatible`](crate::get::Get::ieee754_compatible).
+    ///
+    /// ```
+    /// use odata_resource_runtime::get::List;
+    ///
+    /// let request = List::<()>::path("/users", &[]).ieee754_compatible().build()?;
+    /// assert_eq!(request.headers()["accept"], "application/json;IEEE754Compatible=true");
+    /// # Ok::<(), odata_resource_runtime::Error>(())
+    /// ```
     pub fn ieee754_compatible(self) -> Self {
         List(self.0.ieee754_compatible())
     }
