@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::error::{InnerError, ODataError, ODataErrorDetail, ServiceError};
 use crate::retry_after::RetryAfter;
 
-use super::{read, without_bom};
+use super::from_slice;
 
 impl ServiceError {
     /// Reads an error response: status, body and headers.
@@ -62,7 +62,7 @@ impl ODataError {
     /// assert_eq!(ODataError::from_body(b"<html>oops</html>").message, "<html>oops</html>");
     /// ```
     pub fn from_body(body: &[u8]) -> Self {
-        let parsed = read::<Value>(without_bom(body)).ok();
+        let parsed = from_slice::<Value>(body).ok();
         match parsed.as_ref().and_then(|v| v.get("error")) {
             Some(Value::Object(error)) => Self::from_object(error),
             _ => {

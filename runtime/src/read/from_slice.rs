@@ -30,49 +30,46 @@ use super::{error_path, json};
 /// [`Error::Json`] with the path and serde_json's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
-    match read(body) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(locate_error::<T>(body, &error)),
+    if let Ok(text) = std::str::from_utf8(body) {
+        if let Some(value) = json::read(text) {
+            return Ok(value);
+        }
     }
+    read_tracked(body)
 }
 
-/// Reads `body` (without its BOM) into `T`: our reader first, serde_json for whatever it does
-/// not read (its value or its error), no path tracking. The body's UTF-8 is checked once, in
-/// one pass over all of it: `serde_json::from_slice` checks each string on its own. A body that
-/// is not UTF-8 is read by serde_json as bytes, so what it gives (an error, or a value when the
+/// Reads `body` (without its BOM) with serde_json, tracking the property path: what our reader
+/// did not read (a type it leaves to serde_json, a body that is not UTF-8, any error). One
+/// pass gives serde_json's value, or its error with the path where it happened, so each type's
+/// `Deserialize` is compiled for two deserializers (ours and this one), not one per purpose.
+///
+/// A body that is not UTF-8 is read as bytes, so what it gives (an error, or a value when the
 /// bad bytes sit in a skipped member) stays serde_json's.
-pub(crate) fn read<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    match std::str::from_utf8(body) {
-        Ok(text) => match json::read(text) {
-            Some(value) => Ok(value),
-            None => serde_json::from_str(text),
-        },
-        Err(_) => serde_json::from_slice(body),
-    }
-}
-
-/// `body` without a leading UTF-8 byte-order mark.
-pub(crate) fn without_bom(body: &[u8]) -> &[u8] {
-    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
-}
-
-/// Reads a failing `body` again with path tracking, to say where `error` happened. A derived
-/// type's message already starts with the path (`attemptsCount: invalid type: …`): that start is
-/// left out of `message` when `path` says it, so `Display` does not say it twice.
 #[cold]
-fn locate_error<T: serde::de::DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> Error {
+#[inline(never)]
+fn read_tracked<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => Ok(value),
+            // The value itself was fine: the failure came after it (trailing characters).
+            Err(error) => Err(Error::Json {
+                path: String::new(),
+                message: error.to_string(),
+            }),
+        },
         Err(tracked) => {
             let path = path_text(tracked.path());
             let message = tracked.into_inner().to_string();
             let message = error_path::without_own_path(&path, &message).unwrap_or(message);
-            (path, message)
+            Err(Error::Json { path, message })
         }
-        // The value itself was fine: the failure came after it (trailing characters).
-        Ok(_) => (String::new(), error.to_string()),
-    };
-    Error::Json { path, message }
+    }
+}
+
+/// `body` without a leading UTF-8 byte-order mark.
+fn without_bom(body: &[u8]) -> &[u8] {
+    body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
 }
 
 /// `error.code`, `value[2].status`, or empty for the top level. A member whose name could not be

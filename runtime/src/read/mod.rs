@@ -11,5 +11,4 @@ mod json;
 mod response;
 
 pub use from_slice::from_slice;
-pub(crate) use from_slice::{read, without_bom};
 pub use response::parse_response;
