@@ -15,7 +15,8 @@ pub use crate::patch::setter::{
     nested_member, Diff, HasPath, NestedPatch, PropertyValue, Slot, Writable,
 };
 pub use crate::read::de::{
-    expecting, finish, items, next_key, optional_items, property, undeclared, Key, Undeclared,
+    expecting, finish, items, next_key, optional_items, property, type_member, undeclared, Key,
+    Undeclared,
 };
 pub use crate::types::annotations::Annotations;
 pub use crate::types::enums::{
@@ -23,7 +24,9 @@ pub use crate::types::enums::{
     ODataEnum, UnknownEnumMember,
 };
 pub use crate::types::odata_type::ODataType;
-pub use crate::types::polymorphic::{deserialize as deserialize_polymorphic, Polymorphic};
+pub use crate::types::polymorphic::{
+    deserialize as deserialize_polymorphic, prefixed as polymorphic_prefixed, Polymorphic,
+};
 pub use crate::types::type_name::{names_type, qualified_name};
 pub use crate::write::object::{
     begin_changes, begin_object, change_optional, change_required, end_changes, end_object,
@@ -32,3 +35,4 @@ pub use crate::write::object::{
 pub use crate::write::ser::{begin as begin_serialize, end as end_serialize};
 pub use crate::write::ODataValue;
 pub use serde;
+pub use serde_json::{Error as JsonError, Value as JsonValue};

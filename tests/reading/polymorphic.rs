@@ -247,3 +247,79 @@ fn a_value_never_claims_a_type_it_does_not_have() {
     // enum does, since the enum knows it (see writing_puts_the_variants_type_first)
     assert!(back.get("@odata.type").is_none(), "{back}");
 }
+
+/// A variant whose `ODataType`, `Serialize` and `Deserialize` are written by hand: it reads
+/// through its own `Deserialize` (`ODataType::read_object`'s default), its `@odata.type` given
+/// back first, so it sees the object as sent.
+#[derive(serde::Deserialize, serde::Serialize, Debug, Clone, PartialEq)]
+struct Chat {
+    #[serde(rename = "@odata.type")]
+    odata_type: String,
+    topic: String,
+}
+
+impl odata_resource::ODataType for Chat {
+    const TYPE_NAME: &'static str = "microsoft.graph.chat";
+}
+
+impl odata_resource::ODataValue for Chat {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend(serde_json::to_vec(self).unwrap());
+    }
+}
+
+/// Boxed variants (as generated models hold them) and a hand-written one.
+#[derive(Polymorphic, Debug, Clone, PartialEq)]
+enum AnyBoxed {
+    #[odata(base)]
+    Entity(Box<Entity>),
+    TeamsAsyncOperation(Box<TeamsAsyncOperation>),
+    Chat(Chat),
+}
+
+#[test]
+fn boxed_and_hand_written_variants_read_the_stream_as_sent() {
+    let chat: AnyBoxed =
+        from_slice(br##"{"@odata.type":"#microsoft.graph.chat","topic":"Launch"}"##).unwrap();
+    assert_eq!(
+        chat,
+        AnyBoxed::Chat(Chat {
+            odata_type: "#microsoft.graph.chat".into(),
+            topic: "Launch".into(),
+        })
+    );
+    let op: AnyBoxed = from_slice(
+        br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","status":"succeeded","attemptsCount":2}"##,
+    )
+    .unwrap();
+    let AnyBoxed::TeamsAsyncOperation(op) = op else {
+        panic!("{op:?}")
+    };
+    assert_eq!(op.status, Some(TeamsAsyncOperationStatus::Succeeded));
+    assert_eq!(op.attempts_count, Some(2));
+    // the type read before the variant began is kept as if the variant had read it
+    assert_eq!(
+        op.annotations.odata_type(),
+        Some("#microsoft.graph.teamsAsyncOperation")
+    );
+    // a type nobody declares, without an unknown variant: the base, which keeps the name
+    let other: AnyBoxed =
+        from_slice(br##"{"@type":"microsoft.graph.somethingNew","id":"x"}"##).unwrap();
+    let AnyBoxed::Entity(entity) = other else {
+        panic!("{other:?}")
+    };
+    assert_eq!(entity.id.as_deref(), Some("x"));
+    assert_eq!(
+        entity.annotations.odata_type(),
+        Some("microsoft.graph.somethingNew")
+    );
+    // errors inside a boxed variant still name the property
+    let err = from_slice::<AnyBoxed>(
+        br##"{"@odata.type":"#microsoft.graph.teamsAsyncOperation","attemptsCount":"x"}"##,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, odata_resource::Error::Json { path, .. } if path == "attemptsCount"),
+        "{err:?}"
+    );
+}

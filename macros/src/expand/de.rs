@@ -14,6 +14,39 @@ pub fn expand(cont: &Container) -> TokenStream {
         .type_name
         .as_ref()
         .map_or_else(|| ident.to_string(), syn::LitStr::value);
+    quote! {
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #p::serde::Deserializer<'de>,
+            {
+                struct __Visitor;
+                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ident;
+                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #p::expecting(__f, #type_name)
+                    }
+                    #[inline]
+                    fn visit_map<__A>(self, __map: __A) -> ::core::result::Result<#ident, __A::Error>
+                    where
+                        __A: #p::serde::de::MapAccess<'de>,
+                    {
+                        <#ident as #p::ODataType>::read_object(__map, ::core::option::Option::None)
+                    }
+                }
+                __deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}
+
+/// `ODataType::read_object`: the object's members, after its `@odata.type` when a `Polymorphic`
+/// enum read that first (`__type_member`). `Deserialize` and the enum both read through it, so
+/// a type's reading is compiled once per deserializer, whether it is read alone or as a variant.
+pub fn read_object_method(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = private(cont);
     let properties: Vec<_> = cont.properties().collect();
     let slots: Vec<_> = (0..properties.len())
         .map(|i| format_ident!("__f{}", i))
@@ -44,39 +77,39 @@ pub fn expand(cont: &Container) -> TokenStream {
     // is instead of scanning it (`next_key`)
     let wires = properties.iter().map(|field| &field.wire);
     let (declare_special, into, build_special) = special_fields(cont, &p);
-    quote! {
-        #[automatically_derived]
-        impl<'de> #p::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
-            where
-                __D: #p::serde::Deserializer<'de>,
-            {
-                struct __Visitor;
-                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ident;
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        #p::expecting(__f, #type_name)
-                    }
-                    fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error>
-                    where
-                        __A: #p::serde::de::MapAccess<'de>,
-                    {
-                        #(#declare_slots)*
-                        #declare_special
-                        while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
-                            match __key.as_str() {
-                                #(#arms)*
-                                __other => #p::undeclared(&mut __map, __other, #into)?,
-                            }
-                        }
-                        ::core::result::Result::Ok(#ident {
-                            #(#build)*
-                            #build_special
-                        })
-                    }
-                }
-                __deserializer.deserialize_map(__Visitor)
+    // a type without an annotations field has nowhere to keep it (it was read as a string)
+    let keep_type_member = if cont.field_with(Role::Annotations).is_some() {
+        quote! {
+            if let ::core::option::Option::Some((__key, __text)) = __type_member {
+                #p::type_member(__key, __text, #into);
             }
+        }
+    } else {
+        quote!(let _ = __type_member;)
+    };
+    quote! {
+        #[inline]
+        fn read_object<'de, __A>(
+            mut __map: __A,
+            __type_member: ::core::option::Option<(&::core::primitive::str, &::core::primitive::str)>,
+        ) -> ::core::result::Result<Self, __A::Error>
+        where
+            __A: #p::serde::de::MapAccess<'de>,
+            Self: #p::serde::Deserialize<'de>,
+        {
+            #(#declare_slots)*
+            #declare_special
+            #keep_type_member
+            while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
+                match __key.as_str() {
+                    #(#arms)*
+                    __other => #p::undeclared(&mut __map, __other, #into)?,
+                }
+            }
+            ::core::result::Result::Ok(#ident {
+                #(#build)*
+                #build_special
+            })
         }
     }
 }

@@ -88,11 +88,13 @@ fn full(cont: &Container) -> TokenStream {
     }
 }
 
-/// What the derived `ODataType` impl holds: `serialize_typed` and the annotations accessors.
+/// What the derived `ODataType` impl holds: `serialize_typed`, the annotations accessors and
+/// `read_object`.
 fn type_items(cont: &Container) -> TokenStream {
     let typed = ser::typed_method(cont);
     let annotations = reading::annotations_methods(cont);
-    quote!(#typed #annotations)
+    let read = de::read_object_method(cont);
+    quote!(#typed #annotations #read)
 }
 
 /// `<crate>::__private`: the one path by which generated code reaches the runtime.

@@ -22,24 +22,51 @@ pub fn expand(cont: &Container) -> TokenStream {
         .filter(|v| v.role != PolymorphicRole::Unknown)
         .filter_map(|v| Some((v.ident, v.ty?)))
         .collect();
-    let arms = typed.iter().map(|(variant, ty)| {
+    // the type came first: the variant's type reads the rest of the members
+    let map_arms = typed.iter().map(|(variant, ty)| {
+        quote! {
+            __name if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) => {
+                ::core::result::Result::Ok(#ident::#variant(<#ty as #p::ODataType>::read_object(__map, __type_member)?))
+            }
+        }
+    });
+    // a type nobody declares: the unknown variant, else the base (the received name stays in
+    // the base's annotations)
+    let map_fallback = match (unknown, base) {
+        (Some(v), _) => {
+            let variant = v.ident;
+            quote! {
+                _ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(
+                    #p::polymorphic_prefixed(__type_key, __type_name, __map),
+                )?)),
+            }
+        }
+        (None, Some(v)) => {
+            let variant = v.ident;
+            let ty = v.ty;
+            quote! {
+                _ => ::core::result::Result::Ok(#ident::#variant(<#ty as #p::ODataType>::read_object(__map, __type_member)?)),
+            }
+        }
+        (None, None) => TokenStream::new(),
+    };
+    // a buffered object (the type later or absent): every variant reads the same `Value`
+    let value_arms = typed.iter().map(|(variant, ty)| {
         quote! {
             ::core::option::Option::Some(__name)
                 if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) =>
             {
-                ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?))
+                ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?))
             }
         }
     });
     let base_arm = base.map(|v| {
         let variant = v.ident;
-        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?)),)
+        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?)),)
     });
-    // a type nobody declares: the unknown variant, else the base (the received name stays in
-    // the base's annotations)
-    let fallback = unknown.or(base).map(|v| {
+    let value_fallback = unknown.or(base).map(|v| {
         let variant = v.ident;
-        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__deserializer)?)),)
+        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?)),)
     });
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
     // a typed variant writes its type (the enum knows it); the unknown one, what it kept
@@ -54,17 +81,28 @@ pub fn expand(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl #p::Polymorphic for #ident {
             const NAME: &'static str = #name;
-            fn dispatch<'de, __D>(
-                __type_name: ::core::option::Option<&::core::primitive::str>,
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error>
+            fn dispatch_map<'de, __A>(
+                __type_key: &::core::primitive::str,
+                __type_name: &::core::primitive::str,
+                __map: __A,
+            ) -> ::core::result::Result<Self, __A::Error>
             where
-                __D: #p::serde::Deserializer<'de>,
+                __A: #p::serde::de::MapAccess<'de>,
             {
+                let __type_member = ::core::option::Option::Some((__type_key, __type_name));
+                match __type_name {
+                    #(#map_arms)*
+                    #map_fallback
+                }
+            }
+            fn dispatch_value(
+                __type_name: ::core::option::Option<&::core::primitive::str>,
+                __object: #p::JsonValue,
+            ) -> ::core::result::Result<Self, #p::JsonError> {
                 match __type_name {
                     #base_arm
-                    #(#arms)*
-                    #fallback
+                    #(#value_arms)*
+                    #value_fallback
                 }
             }
         }

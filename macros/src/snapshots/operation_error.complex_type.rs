@@ -35,6 +35,61 @@ const _: () = {
                 ::core::option::Option::None,
             )
         }
+        #[inline]
+        fn read_object<'de, __A>(
+            mut __map: __A,
+            __type_member: ::core::option::Option<
+                (&::core::primitive::str, &::core::primitive::str),
+            >,
+        ) -> ::core::result::Result<Self, __A::Error>
+        where
+            __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
+            Self: ::odata_resource::__private::serde::Deserialize<'de>,
+        {
+            let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let _ = __type_member;
+            while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                &mut __map,
+                &["code", "message"],
+            )? {
+                match __key.as_str() {
+                    "code" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<String>,
+                        >(&mut __map, &mut __f0, "code")?
+                    }
+                    "message" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<String>,
+                        >(&mut __map, &mut __f1, "message")?
+                    }
+                    __other => {
+                        ::odata_resource::__private::undeclared(
+                            &mut __map,
+                            __other,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::None,
+                                additional: ::core::option::Option::None,
+                                declared_type: "#microsoft.graph.operationError",
+                            },
+                        )?
+                    }
+                }
+            }
+            ::core::result::Result::Ok(OperationError {
+                code: ::odata_resource::__private::finish::<
+                    Option<String>,
+                    _,
+                >(__f0, "code")?,
+                message: ::odata_resource::__private::finish::<
+                    Option<String>,
+                    _,
+                >(__f1, "message")?,
+            })
+        }
     }
     #[automatically_derived]
     impl ::odata_resource::__private::serde::Serialize for OperationError {
@@ -74,55 +129,18 @@ const _: () = {
                         "microsoft.graph.operationError",
                     )
                 }
+                #[inline]
                 fn visit_map<__A>(
                     self,
-                    mut __map: __A,
+                    __map: __A,
                 ) -> ::core::result::Result<OperationError, __A::Error>
                 where
                     __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
                 {
-                    let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
-                        &mut __map,
-                        &["code", "message"],
-                    )? {
-                        match __key.as_str() {
-                            "code" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<String>,
-                                >(&mut __map, &mut __f0, "code")?
-                            }
-                            "message" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<String>,
-                                >(&mut __map, &mut __f1, "message")?
-                            }
-                            __other => {
-                                ::odata_resource::__private::undeclared(
-                                    &mut __map,
-                                    __other,
-                                    ::odata_resource::__private::Undeclared {
-                                        annotations: ::core::option::Option::None,
-                                        additional: ::core::option::Option::None,
-                                        declared_type: "#microsoft.graph.operationError",
-                                    },
-                                )?
-                            }
-                        }
-                    }
-                    ::core::result::Result::Ok(OperationError {
-                        code: ::odata_resource::__private::finish::<
-                            Option<String>,
-                            _,
-                        >(__f0, "code")?,
-                        message: ::odata_resource::__private::finish::<
-                            Option<String>,
-                            _,
-                        >(__f1, "message")?,
-                    })
+                    <OperationError as ::odata_resource::__private::ODataType>::read_object(
+                        __map,
+                        ::core::option::Option::None,
+                    )
                 }
             }
             __deserializer.deserialize_map(__Visitor)

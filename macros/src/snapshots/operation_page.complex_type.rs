@@ -37,6 +37,72 @@ const _: () = {
                 ::core::option::Option::None,
             )
         }
+        #[inline]
+        fn read_object<'de, __A>(
+            mut __map: __A,
+            __type_member: ::core::option::Option<
+                (&::core::primitive::str, &::core::primitive::str),
+            >,
+        ) -> ::core::result::Result<Self, __A::Error>
+        where
+            __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
+            Self: ::odata_resource::__private::serde::Deserialize<'de>,
+        {
+            let mut __f0: ::core::option::Option<Vec<TeamsAsyncOperation>> = ::core::option::Option::None;
+            let mut __f1: ::core::option::Option<Option<::std::vec::Vec<String>>> = ::core::option::Option::None;
+            let mut __f2: ::core::option::Option<Option<i64>> = ::core::option::Option::None;
+            let _ = __type_member;
+            while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                &mut __map,
+                &["value", "tags", "count"],
+            )? {
+                match __key.as_str() {
+                    "value" => {
+                        ::odata_resource::__private::items::<
+                            _,
+                            TeamsAsyncOperation,
+                        >(&mut __map, &mut __f0, "value")?
+                    }
+                    "tags" => {
+                        ::odata_resource::__private::optional_items::<
+                            _,
+                            String,
+                        >(&mut __map, &mut __f1, "tags")?
+                    }
+                    "count" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<i64>,
+                        >(&mut __map, &mut __f2, "count")?
+                    }
+                    __other => {
+                        ::odata_resource::__private::undeclared(
+                            &mut __map,
+                            __other,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::None,
+                                additional: ::core::option::Option::None,
+                                declared_type: "#test.operationPage",
+                            },
+                        )?
+                    }
+                }
+            }
+            ::core::result::Result::Ok(OperationPage {
+                value: ::odata_resource::__private::finish::<
+                    Vec<TeamsAsyncOperation>,
+                    _,
+                >(__f0, "value")?,
+                tags: ::odata_resource::__private::finish::<
+                    Option<::std::vec::Vec<String>>,
+                    _,
+                >(__f1, "tags")?,
+                count: ::odata_resource::__private::finish::<
+                    Option<i64>,
+                    _,
+                >(__f2, "count")?,
+            })
+        }
     }
     #[automatically_derived]
     impl ::odata_resource::__private::serde::Serialize for OperationPage {
@@ -73,68 +139,18 @@ const _: () = {
                 ) -> ::core::fmt::Result {
                     ::odata_resource::__private::expecting(__f, "test.operationPage")
                 }
+                #[inline]
                 fn visit_map<__A>(
                     self,
-                    mut __map: __A,
+                    __map: __A,
                 ) -> ::core::result::Result<OperationPage, __A::Error>
                 where
                     __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
                 {
-                    let mut __f0: ::core::option::Option<Vec<TeamsAsyncOperation>> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<
-                        Option<::std::vec::Vec<String>>,
-                    > = ::core::option::Option::None;
-                    let mut __f2: ::core::option::Option<Option<i64>> = ::core::option::Option::None;
-                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
-                        &mut __map,
-                        &["value", "tags", "count"],
-                    )? {
-                        match __key.as_str() {
-                            "value" => {
-                                ::odata_resource::__private::items::<
-                                    _,
-                                    TeamsAsyncOperation,
-                                >(&mut __map, &mut __f0, "value")?
-                            }
-                            "tags" => {
-                                ::odata_resource::__private::optional_items::<
-                                    _,
-                                    String,
-                                >(&mut __map, &mut __f1, "tags")?
-                            }
-                            "count" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<i64>,
-                                >(&mut __map, &mut __f2, "count")?
-                            }
-                            __other => {
-                                ::odata_resource::__private::undeclared(
-                                    &mut __map,
-                                    __other,
-                                    ::odata_resource::__private::Undeclared {
-                                        annotations: ::core::option::Option::None,
-                                        additional: ::core::option::Option::None,
-                                        declared_type: "#test.operationPage",
-                                    },
-                                )?
-                            }
-                        }
-                    }
-                    ::core::result::Result::Ok(OperationPage {
-                        value: ::odata_resource::__private::finish::<
-                            Vec<TeamsAsyncOperation>,
-                            _,
-                        >(__f0, "value")?,
-                        tags: ::odata_resource::__private::finish::<
-                            Option<::std::vec::Vec<String>>,
-                            _,
-                        >(__f1, "tags")?,
-                        count: ::odata_resource::__private::finish::<
-                            Option<i64>,
-                            _,
-                        >(__f2, "count")?,
-                    })
+                    <OperationPage as ::odata_resource::__private::ODataType>::read_object(
+                        __map,
+                        ::core::option::Option::None,
+                    )
                 }
             }
             __deserializer.deserialize_map(__Visitor)

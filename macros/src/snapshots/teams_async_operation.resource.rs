@@ -84,6 +84,164 @@ const _: () = {
         ) -> ::core::option::Option<&mut ::odata_resource::__private::Annotations> {
             ::core::option::Option::Some(&mut self.annotations)
         }
+        #[inline]
+        fn read_object<'de, __A>(
+            mut __map: __A,
+            __type_member: ::core::option::Option<
+                (&::core::primitive::str, &::core::primitive::str),
+            >,
+        ) -> ::core::result::Result<Self, __A::Error>
+        where
+            __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
+            Self: ::odata_resource::__private::serde::Deserialize<'de>,
+        {
+            let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut __f1: ::core::option::Option<Option<TeamsAsyncOperationType>> = ::core::option::Option::None;
+            let mut __f2: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+            let mut __f3: ::core::option::Option<Option<TeamsAsyncOperationStatus>> = ::core::option::Option::None;
+            let mut __f4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
+            let mut __f5: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
+            let mut __f6: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut __f7: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut __f8: ::core::option::Option<Option<OperationError>> = ::core::option::Option::None;
+            let mut __annotations: Annotations = ::core::default::Default::default();
+            let mut __additional: Map<String, Value> = ::core::default::Default::default();
+            if let ::core::option::Option::Some((__key, __text)) = __type_member {
+                ::odata_resource::__private::type_member(
+                    __key,
+                    __text,
+                    ::odata_resource::__private::Undeclared {
+                        annotations: ::core::option::Option::Some(&mut __annotations),
+                        additional: ::core::option::Option::Some(&mut __additional),
+                        declared_type: "#microsoft.graph.teamsAsyncOperation",
+                    },
+                );
+            }
+            while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
+                &mut __map,
+                &[
+                    "id",
+                    "operationType",
+                    "createdDateTime",
+                    "status",
+                    "lastActionDateTime",
+                    "attemptsCount",
+                    "targetResourceId",
+                    "targetResourceLocation",
+                    "error",
+                ],
+            )? {
+                match __key.as_str() {
+                    "id" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<String>,
+                        >(&mut __map, &mut __f0, "id")?
+                    }
+                    "operationType" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<TeamsAsyncOperationType>,
+                        >(&mut __map, &mut __f1, "operationType")?
+                    }
+                    "createdDateTime" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<DateTimeOffset>,
+                        >(&mut __map, &mut __f2, "createdDateTime")?
+                    }
+                    "status" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<TeamsAsyncOperationStatus>,
+                        >(&mut __map, &mut __f3, "status")?
+                    }
+                    "lastActionDateTime" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<DateTimeOffset>,
+                        >(&mut __map, &mut __f4, "lastActionDateTime")?
+                    }
+                    "attemptsCount" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<i32>,
+                        >(&mut __map, &mut __f5, "attemptsCount")?
+                    }
+                    "targetResourceId" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<String>,
+                        >(&mut __map, &mut __f6, "targetResourceId")?
+                    }
+                    "targetResourceLocation" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<String>,
+                        >(&mut __map, &mut __f7, "targetResourceLocation")?
+                    }
+                    "error" => {
+                        ::odata_resource::__private::property::<
+                            _,
+                            Option<OperationError>,
+                        >(&mut __map, &mut __f8, "error")?
+                    }
+                    __other => {
+                        ::odata_resource::__private::undeclared(
+                            &mut __map,
+                            __other,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::Some(
+                                    &mut __annotations,
+                                ),
+                                additional: ::core::option::Option::Some(&mut __additional),
+                                declared_type: "#microsoft.graph.teamsAsyncOperation",
+                            },
+                        )?
+                    }
+                }
+            }
+            ::core::result::Result::Ok(TeamsAsyncOperation {
+                id: ::odata_resource::__private::finish::<
+                    Option<String>,
+                    _,
+                >(__f0, "id")?,
+                operation_type: ::odata_resource::__private::finish::<
+                    Option<TeamsAsyncOperationType>,
+                    _,
+                >(__f1, "operationType")?,
+                created_date_time: ::odata_resource::__private::finish::<
+                    Option<DateTimeOffset>,
+                    _,
+                >(__f2, "createdDateTime")?,
+                status: ::odata_resource::__private::finish::<
+                    Option<TeamsAsyncOperationStatus>,
+                    _,
+                >(__f3, "status")?,
+                last_action_date_time: ::odata_resource::__private::finish::<
+                    Option<DateTimeOffset>,
+                    _,
+                >(__f4, "lastActionDateTime")?,
+                attempts_count: ::odata_resource::__private::finish::<
+                    Option<i32>,
+                    _,
+                >(__f5, "attemptsCount")?,
+                target_resource_id: ::odata_resource::__private::finish::<
+                    Option<String>,
+                    _,
+                >(__f6, "targetResourceId")?,
+                target_resource_location: ::odata_resource::__private::finish::<
+                    Option<String>,
+                    _,
+                >(__f7, "targetResourceLocation")?,
+                error: ::odata_resource::__private::finish::<
+                    Option<OperationError>,
+                    _,
+                >(__f8, "error")?,
+                annotations: __annotations,
+                additional: __additional,
+            })
+        }
     }
     #[automatically_derived]
     impl ::odata_resource::__private::serde::Serialize for TeamsAsyncOperation {
@@ -124,152 +282,18 @@ const _: () = {
                         "microsoft.graph.teamsAsyncOperation",
                     )
                 }
+                #[inline]
                 fn visit_map<__A>(
                     self,
-                    mut __map: __A,
+                    __map: __A,
                 ) -> ::core::result::Result<TeamsAsyncOperation, __A::Error>
                 where
                     __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
                 {
-                    let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f1: ::core::option::Option<
-                        Option<TeamsAsyncOperationType>,
-                    > = ::core::option::Option::None;
-                    let mut __f2: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
-                    let mut __f3: ::core::option::Option<
-                        Option<TeamsAsyncOperationStatus>,
-                    > = ::core::option::Option::None;
-                    let mut __f4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
-                    let mut __f5: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
-                    let mut __f6: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f7: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-                    let mut __f8: ::core::option::Option<Option<OperationError>> = ::core::option::Option::None;
-                    let mut __annotations: Annotations = ::core::default::Default::default();
-                    let mut __additional: Map<String, Value> = ::core::default::Default::default();
-                    while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
-                        &mut __map,
-                        &[
-                            "id",
-                            "operationType",
-                            "createdDateTime",
-                            "status",
-                            "lastActionDateTime",
-                            "attemptsCount",
-                            "targetResourceId",
-                            "targetResourceLocation",
-                            "error",
-                        ],
-                    )? {
-                        match __key.as_str() {
-                            "id" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<String>,
-                                >(&mut __map, &mut __f0, "id")?
-                            }
-                            "operationType" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<TeamsAsyncOperationType>,
-                                >(&mut __map, &mut __f1, "operationType")?
-                            }
-                            "createdDateTime" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<DateTimeOffset>,
-                                >(&mut __map, &mut __f2, "createdDateTime")?
-                            }
-                            "status" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<TeamsAsyncOperationStatus>,
-                                >(&mut __map, &mut __f3, "status")?
-                            }
-                            "lastActionDateTime" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<DateTimeOffset>,
-                                >(&mut __map, &mut __f4, "lastActionDateTime")?
-                            }
-                            "attemptsCount" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<i32>,
-                                >(&mut __map, &mut __f5, "attemptsCount")?
-                            }
-                            "targetResourceId" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<String>,
-                                >(&mut __map, &mut __f6, "targetResourceId")?
-                            }
-                            "targetResourceLocation" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<String>,
-                                >(&mut __map, &mut __f7, "targetResourceLocation")?
-                            }
-                            "error" => {
-                                ::odata_resource::__private::property::<
-                                    _,
-                                    Option<OperationError>,
-                                >(&mut __map, &mut __f8, "error")?
-                            }
-                            __other => {
-                                ::odata_resource::__private::undeclared(
-                                    &mut __map,
-                                    __other,
-                                    ::odata_resource::__private::Undeclared {
-                                        annotations: ::core::option::Option::Some(
-                                            &mut __annotations,
-                                        ),
-                                        additional: ::core::option::Option::Some(&mut __additional),
-                                        declared_type: "#microsoft.graph.teamsAsyncOperation",
-                                    },
-                                )?
-                            }
-                        }
-                    }
-                    ::core::result::Result::Ok(TeamsAsyncOperation {
-                        id: ::odata_resource::__private::finish::<
-                            Option<String>,
-                            _,
-                        >(__f0, "id")?,
-                        operation_type: ::odata_resource::__private::finish::<
-                            Option<TeamsAsyncOperationType>,
-                            _,
-                        >(__f1, "operationType")?,
-                        created_date_time: ::odata_resource::__private::finish::<
-                            Option<DateTimeOffset>,
-                            _,
-                        >(__f2, "createdDateTime")?,
-                        status: ::odata_resource::__private::finish::<
-                            Option<TeamsAsyncOperationStatus>,
-                            _,
-                        >(__f3, "status")?,
-                        last_action_date_time: ::odata_resource::__private::finish::<
-                            Option<DateTimeOffset>,
-                            _,
-                        >(__f4, "lastActionDateTime")?,
-                        attempts_count: ::odata_resource::__private::finish::<
-                            Option<i32>,
-                            _,
-                        >(__f5, "attemptsCount")?,
-                        target_resource_id: ::odata_resource::__private::finish::<
-                            Option<String>,
-                            _,
-                        >(__f6, "targetResourceId")?,
-                        target_resource_location: ::odata_resource::__private::finish::<
-                            Option<String>,
-                            _,
-                        >(__f7, "targetResourceLocation")?,
-                        error: ::odata_resource::__private::finish::<
-                            Option<OperationError>,
-                            _,
-                        >(__f8, "error")?,
-                        annotations: __annotations,
-                        additional: __additional,
-                    })
+                    <TeamsAsyncOperation as ::odata_resource::__private::ODataType>::read_object(
+                        __map,
+                        ::core::option::Option::None,
+                    )
                 }
             }
             __deserializer.deserialize_map(__Visitor)

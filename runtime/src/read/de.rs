@@ -342,15 +342,7 @@ impl Visitor<'_> for ControlText {
         f.write_str("a string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        // `#ns.Name` as declared, or `ns.Name` as Graph writes it on nested values
-        let declared = self.0;
-        Ok(Some(if v == declared {
-            Cow::Borrowed(declared)
-        } else if declared.strip_prefix('#') == Some(v) {
-            Cow::Borrowed(&declared[1..])
-        } else {
-            Cow::Owned(v.to_owned())
-        }))
+        Ok(Some(control_text(self.0, v)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(Some(Cow::Owned(v)))
@@ -360,6 +352,27 @@ impl Visitor<'_> for ControlText {
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
+    }
+}
+
+/// `v`, borrowed from `declared` (the type's `#ns.Name`) when it is that text, as declared or
+/// without the `#` (as Graph writes it on nested values), else copied.
+fn control_text(declared: &'static str, v: &str) -> Cow<'static, str> {
+    if v == declared {
+        Cow::Borrowed(declared)
+    } else if declared.strip_prefix('#') == Some(v) {
+        Cow::Borrowed(&declared[1..])
+    } else {
+        Cow::Owned(v.to_owned())
+    }
+}
+
+/// Keeps an `@odata.type` member read before the type's own reading began (a `Polymorphic` enum
+/// reads it to choose the variant), as [`undeclared`] keeps one it reads itself.
+#[doc(hidden)]
+pub fn type_member(key: &str, text: &str, into: Undeclared<'_>) {
+    if let Some(annotations) = into.annotations {
+        annotations.set_control(key, Some(control_text(into.declared_type, text)));
     }
 }
 

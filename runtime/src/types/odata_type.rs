@@ -1,6 +1,7 @@
 //! [`ODataType`]: an OData structured type and its namespace-qualified name.
 
 use super::annotations::Annotations;
+use super::polymorphic::Prefixed;
 
 /// An OData structured type (entity or complex type) with its namespace-qualified name.
 ///
@@ -51,11 +52,29 @@ pub trait ODataType {
     fn annotations_mut(&mut self) -> Option<&mut Annotations> {
         None
     }
+
+    /// Reads the value from an object's members; `type_member` is its `@odata.type` member
+    /// (name and text) when a `Polymorphic` enum has read it already to choose the variant. The
+    /// derives implement it (their `Deserialize` reads through it, so a type's reading is
+    /// compiled once per deserializer, read alone or as a variant); the default is the type's
+    /// own `Deserialize` over the members, the `@odata.type` member given back first.
+    ///
+    /// # Errors
+    /// The type's own reading errors.
+    #[doc(hidden)]
+    fn read_object<'de, A>(map: A, type_member: Option<(&str, &str)>) -> Result<Self, A::Error>
+    where
+        A: serde::de::MapAccess<'de>,
+        Self: serde::Deserialize<'de>,
+    {
+        Self::deserialize(Prefixed::new(type_member, map))
+    }
 }
 
 /// A boxed value is of its type: a `Polymorphic` enum may hold its variants boxed (generated
-/// models do, so an enum of many large types stays small and may hold itself).
-impl<T: ODataType + serde::Serialize> ODataType for Box<T> {
+/// models do, so an enum of many large types stays small and may hold itself). A boxed variant
+/// reads through its type's `read_object`, so it costs no reading code of its own.
+impl<T: ODataType + serde::Serialize + serde::de::DeserializeOwned> ODataType for Box<T> {
     const TYPE_NAME: &'static str = T::TYPE_NAME;
 
     fn serialize_typed<S: serde::Serializer>(
@@ -75,5 +94,13 @@ impl<T: ODataType + serde::Serialize> ODataType for Box<T> {
 
     fn annotations_mut(&mut self) -> Option<&mut Annotations> {
         (**self).annotations_mut()
+    }
+
+    fn read_object<'de, A>(map: A, type_member: Option<(&str, &str)>) -> Result<Self, A::Error>
+    where
+        A: serde::de::MapAccess<'de>,
+        Self: serde::Deserialize<'de>,
+    {
+        T::read_object(map, type_member).map(Box::new)
     }
 }

@@ -21,15 +21,25 @@ pub trait Polymorphic: Sized {
     /// The enum's name, for messages.
     const NAME: &'static str;
 
-    /// Reads the object from `deserializer` as the variant `type_name` names (`None`: no
-    /// `@odata.type`, the base variant).
+    /// Reads the rest of an object whose first member, `type_key` (`@odata.type` or `@type`),
+    /// said `type_name`: the variant it names reads the members from `map` (a variant's type
+    /// through [`ODataType::read_object`](crate::ODataType::read_object), so it needs no
+    /// reading code of its own for this).
     ///
     /// # Errors
     /// The variant's own errors.
-    fn dispatch<'de, D: Deserializer<'de>>(
-        type_name: Option<&str>,
-        deserializer: D,
-    ) -> Result<Self, D::Error>;
+    fn dispatch_map<'de, A: MapAccess<'de>>(
+        type_key: &str,
+        type_name: &str,
+        map: A,
+    ) -> Result<Self, A::Error>;
+
+    /// Reads a buffered object (`@odata.type` later than first, or absent: `type_name` is
+    /// `None`, the base variant).
+    ///
+    /// # Errors
+    /// The variant's own errors.
+    fn dispatch_value(type_name: Option<&str>, object: Value) -> Result<Self, serde_json::Error>;
 }
 
 /// `Deserialize` for a [`Polymorphic`] enum.
@@ -54,17 +64,12 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return T::dispatch(None, Replay::<A::Error>::empty());
+            return T::dispatch_value(None, Value::Object(Map::new())).map_err(de::Error::custom);
         };
         if is_type_key(first.as_str()) {
-            // the common case: dispatch on the first member, stream the rest
+            // the common case: dispatch on the first member, the variant reads the rest
             let type_name: String = map.next_value()?;
-            let rest = Prefixed {
-                first: Some((first.as_str().to_owned(), type_name.clone())),
-                pending_value: None,
-                rest: map,
-            };
-            return T::dispatch(Some(&type_name), rest);
+            return T::dispatch_map(first.as_str(), &type_name, map);
         }
         // `@odata.type` later or not at all: buffer the object
         let mut object = Map::new();
@@ -79,7 +84,8 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
             Some(Value::String(name)) => Some(name.clone()),
             Some(_) => return Err(de::Error::custom("@odata.type must be a string")),
         };
-        T::dispatch(type_name.as_deref(), Replay::new(object))
+        // errors become the outer deserializer's type, as the value's own would
+        T::dispatch_value(type_name.as_deref(), Value::Object(object)).map_err(de::Error::custom)
     }
 }
 
@@ -87,11 +93,33 @@ fn is_type_key(key: &str) -> bool {
     key == "@odata.type" || key == "@type"
 }
 
+/// The members of an object whose `@odata.type` member was read already, that member given back
+/// first, for a type that reads through its `Deserialize` (the unknown variant, or a type whose
+/// `ODataType` is written by hand).
+#[doc(hidden)]
+pub fn prefixed<'de, A: MapAccess<'de>>(
+    type_key: &str,
+    type_name: &str,
+    map: A,
+) -> impl Deserializer<'de, Error = A::Error> {
+    Prefixed::new(Some((type_key, type_name)), map)
+}
+
 /// The object again, `@odata.type` first (already read), then the rest streamed from the input.
-struct Prefixed<A> {
+pub(crate) struct Prefixed<A> {
     first: Option<(String, String)>,
     pending_value: Option<String>,
     rest: A,
+}
+
+impl<A> Prefixed<A> {
+    pub(crate) fn new(first: Option<(&str, &str)>, rest: A) -> Self {
+        Prefixed {
+            first: first.map(|(key, value)| (key.to_owned(), value.to_owned())),
+            pending_value: None,
+            rest,
+        }
+    }
 }
 
 impl<'de, A: MapAccess<'de>> Deserializer<'de> for Prefixed<A> {
@@ -132,40 +160,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
             }
             None => self.rest.next_value_seed(seed),
         }
-    }
-}
-
-/// A buffered object, replayed; errors are converted to the outer deserializer's type.
-struct Replay<E> {
-    object: Map<String, Value>,
-    error: PhantomData<E>,
-}
-
-impl<E> Replay<E> {
-    fn new(object: Map<String, Value>) -> Self {
-        Replay {
-            object,
-            error: PhantomData,
-        }
-    }
-
-    fn empty() -> Self {
-        Replay::new(Map::new())
-    }
-}
-
-impl<'de, E: de::Error> Deserializer<'de> for Replay<E> {
-    type Error = E;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        Value::Object(self.object)
-            .deserialize_any(visitor)
-            .map_err(E::custom)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }
 
