@@ -25,7 +25,8 @@ pub use crate::types::enums::{
 };
 pub use crate::types::odata_type::ODataType;
 pub use crate::types::polymorphic::{
-    deserialize as deserialize_polymorphic, prefixed as polymorphic_prefixed, Polymorphic,
+    deserialize as deserialize_polymorphic, from_value, prefixed as polymorphic_prefixed,
+    Polymorphic,
 };
 pub use crate::types::type_name::{names_type, qualified_name};
 pub use crate::write::object::{
@@ -35,4 +36,4 @@ pub use crate::write::object::{
 pub use crate::write::ser::{begin as begin_serialize, end as end_serialize};
 pub use crate::write::ODataValue;
 pub use serde;
-pub use serde_json::{Error as JsonError, Value as JsonValue};
+pub use serde_json::Value as JsonValue;

@@ -56,17 +56,17 @@ pub fn expand(cont: &Container) -> TokenStream {
             ::core::option::Option::Some(__name)
                 if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) =>
             {
-                ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?))
+                ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?))
             }
         }
     });
     let base_arm = base.map(|v| {
         let variant = v.ident;
-        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?)),)
+        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?)),)
     });
     let value_fallback = unknown.or(base).map(|v| {
         let variant = v.ident;
-        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(__object)?)),)
+        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?)),)
     });
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
     // a typed variant writes its type (the enum knows it); the unknown one, what it kept
@@ -95,10 +95,10 @@ pub fn expand(cont: &Container) -> TokenStream {
                     #map_fallback
                 }
             }
-            fn dispatch_value(
+            fn dispatch_value<__E: #p::serde::de::Error>(
                 __type_name: ::core::option::Option<&::core::primitive::str>,
                 __object: #p::JsonValue,
-            ) -> ::core::result::Result<Self, #p::JsonError> {
+            ) -> ::core::result::Result<Self, __E> {
                 match __type_name {
                     #base_arm
                     #(#value_arms)*

@@ -35,11 +35,22 @@ pub trait Polymorphic: Sized {
     ) -> Result<Self, A::Error>;
 
     /// Reads a buffered object (`@odata.type` later than first, or absent: `type_name` is
-    /// `None`, the base variant).
+    /// `None`, the base variant); errors become `E`, the outer deserializer's. Generic, so that
+    /// a crate declaring an enum compiles no reading until it reads one.
     ///
     /// # Errors
     /// The variant's own errors.
-    fn dispatch_value(type_name: Option<&str>, object: Value) -> Result<Self, serde_json::Error>;
+    fn dispatch_value<E: de::Error>(type_name: Option<&str>, object: Value) -> Result<Self, E>;
+}
+
+/// A variant read from a buffered object, its errors made the outer deserializer's: serde_json's
+/// message as it is (the variant's reading is compiled once, whatever the outer deserializer).
+///
+/// # Errors
+/// The variant's own errors.
+#[doc(hidden)]
+pub fn from_value<T: serde::de::DeserializeOwned, E: de::Error>(object: Value) -> Result<T, E> {
+    T::deserialize(object).map_err(E::custom)
 }
 
 /// `Deserialize` for a [`Polymorphic`] enum.
@@ -64,7 +75,7 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return T::dispatch_value(None, Value::Object(Map::new())).map_err(de::Error::custom);
+            return T::dispatch_value(None, Value::Object(Map::new()));
         };
         if is_type_key(first.as_str()) {
             // the common case: dispatch on the first member, the variant reads the rest
@@ -84,8 +95,7 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
             Some(Value::String(name)) => Some(name.clone()),
             Some(_) => return Err(de::Error::custom("@odata.type must be a string")),
         };
-        // errors become the outer deserializer's type, as the value's own would
-        T::dispatch_value(type_name.as_deref(), Value::Object(object)).map_err(de::Error::custom)
+        T::dispatch_value(type_name.as_deref(), Value::Object(object))
     }
 }
 
