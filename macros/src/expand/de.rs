@@ -17,25 +17,12 @@ pub fn expand(cont: &Container) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
+            #[inline]
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: #p::serde::Deserializer<'de>,
             {
-                struct __Visitor;
-                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ident;
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        #p::expecting(__f, #type_name)
-                    }
-                    #[inline]
-                    fn visit_map<__A>(self, __map: __A) -> ::core::result::Result<#ident, __A::Error>
-                    where
-                        __A: #p::serde::de::MapAccess<'de>,
-                    {
-                        <#ident as #p::ODataType>::read_object(__map, ::core::option::Option::None)
-                    }
-                }
-                __deserializer.deserialize_map(__Visitor)
+                #p::deserialize_object(__deserializer, #type_name)
             }
         }
     }

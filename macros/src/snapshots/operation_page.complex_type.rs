@@ -123,37 +123,17 @@ const _: () = {
     }
     #[automatically_derived]
     impl<'de> ::odata_resource::__private::serde::Deserialize<'de> for OperationPage {
+        #[inline]
         fn deserialize<__D>(
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error>
         where
             __D: ::odata_resource::__private::serde::Deserializer<'de>,
         {
-            struct __Visitor;
-            impl<'de> ::odata_resource::__private::serde::de::Visitor<'de>
-            for __Visitor {
-                type Value = OperationPage;
-                fn expecting(
-                    &self,
-                    __f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
-                    ::odata_resource::__private::expecting(__f, "test.operationPage")
-                }
-                #[inline]
-                fn visit_map<__A>(
-                    self,
-                    __map: __A,
-                ) -> ::core::result::Result<OperationPage, __A::Error>
-                where
-                    __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
-                {
-                    <OperationPage as ::odata_resource::__private::ODataType>::read_object(
-                        __map,
-                        ::core::option::Option::None,
-                    )
-                }
-            }
-            __deserializer.deserialize_map(__Visitor)
+            ::odata_resource::__private::deserialize_object(
+                __deserializer,
+                "test.operationPage",
+            )
         }
     }
     #[automatically_derived]
