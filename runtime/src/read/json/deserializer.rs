@@ -14,6 +14,9 @@ use crate::read::de::DECLARED_NAMES;
 
 use super::scan::{Number, Reader, Text};
 
+/// The annotation on nearly every object Graph sends.
+const ODATA_TYPE: &str = "@odata.type";
+
 /// serde_json's name for its `RawValue` newtype.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
@@ -455,6 +458,8 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         }
         match self.reader.declared_name(declared, self.next_declared) {
             Some(name) => visitor.visit_borrowed_str(name),
+            // on nearly every object Graph sends, and never declared: not scanned either
+            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
             None => self.reader.visit_string(visitor),
         }
     }

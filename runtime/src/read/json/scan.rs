@@ -61,13 +61,17 @@ impl<'de> Reader<'de> {
     #[inline]
     pub(super) fn skip_ws(&mut self) -> Option<u8> {
         let bytes = self.bytes();
-        loop {
-            let byte = *bytes.get(self.pos)?;
+        // the cursor in a local, stored once (not once per byte)
+        let mut at = self.pos;
+        while let Some(&byte) = bytes.get(at) {
             if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
+                self.pos = at;
                 return Some(byte);
             }
-            self.pos += 1;
+            at += 1;
         }
+        self.pos = at;
+        None
     }
 
     /// Skips whitespace and consumes `byte`, or refuses.
@@ -141,6 +145,8 @@ impl<'de> Reader<'de> {
         let predicted = *next;
         let found = match declared.get(predicted) {
             Some(name) if is_at(rest, name.as_bytes()) => predicted,
+            // an annotation: never a declared name (the derive refuses wire names with an `@`)
+            _ if rest.first() == Some(&b'@') => return None,
             _ => declared
                 .iter()
                 .position(|name| is_at(rest, name.as_bytes()))?,
@@ -150,6 +156,20 @@ impl<'de> Reader<'de> {
         self.pos += name.len() + 1;
         *next = found + 1;
         Some(name)
+    }
+
+    /// Whether `name` (a plain name, as in [`declared_name`](Self::declared_name)) is the name
+    /// at the cursor (after its opening quote); if so, the cursor moves past its closing quote.
+    #[inline]
+    pub(super) fn name_is(&mut self, name: &str) -> bool {
+        let found = self
+            .bytes()
+            .get(self.pos..)
+            .is_some_and(|rest| is_at(rest, name.as_bytes()));
+        if found {
+            self.pos += name.len() + 1;
+        }
+        found
     }
 
     /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
