@@ -352,18 +352,24 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
         seed: K,
     ) -> Result<Option<K::Value>, Bail> {
         let reader = &mut *self.reader;
-        match reader.skip_ws() {
-            Some(b'}') => return Ok(None),
-            Some(b'"') if self.first => self.first = false,
-            Some(b',') if !self.first => {
-                reader.pos += 1;
-                if reader.skip_ws() != Some(b'"') {
-                    return Err(reader.bail());
+        let at = reader.pos;
+        if !self.first && reader.bytes().get(at..at + 2) == Some(b",\"") {
+            // compact JSON, as services send it: the next member's name right after the comma
+            reader.pos = at + 2;
+        } else {
+            match reader.skip_ws() {
+                Some(b'}') => return Ok(None),
+                Some(b'"') if self.first => self.first = false,
+                Some(b',') if !self.first => {
+                    reader.pos += 1;
+                    if reader.skip_ws() != Some(b'"') {
+                        return Err(reader.bail());
+                    }
                 }
+                _ => return Err(reader.bail()),
             }
-            _ => return Err(reader.bail()),
+            reader.pos += 1;
         }
-        reader.pos += 1;
         let name = MemberName {
             reader,
             next_declared: &mut self.next_declared,

@@ -53,7 +53,7 @@ impl<'de> Reader<'de> {
     }
 
     #[inline]
-    fn bytes(&self) -> &'de [u8] {
+    pub(super) fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
@@ -116,7 +116,7 @@ impl<'de> Reader<'de> {
     /// The string whose opening quote was just consumed; the cursor ends after its closing
     /// quote. Escapes are decoded as serde_json decodes them; raw control characters, bad
     /// escapes and lone surrogates are refused (serde_json refuses them too).
-    #[inline]
+    #[inline(always)]
     pub(super) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
         let start = self.pos;
         let end = self.to_special(start);
