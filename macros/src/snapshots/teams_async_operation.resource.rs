@@ -224,7 +224,7 @@ const _: () = {
                                             &mut __annotations,
                                         ),
                                         additional: ::core::option::Option::Some(&mut __additional),
-                                        declared_type: "#microsoft.graph.teamsAsyncOperation",
+                                        declared_type: &"#microsoft.graph.teamsAsyncOperation",
                                     },
                                 )?
                             }

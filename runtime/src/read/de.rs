@@ -259,9 +259,16 @@ pub struct Undeclared<'a> {
     pub additional: Option<&'a mut Map<String, Value>>,
     /// `#ns.Name` of the type being read (empty for a type without one): a received
     /// `@odata.type` with exactly this text, or this text without the `#`, is kept without a
-    /// copy.
-    pub declared_type: &'static str,
+    /// copy (and our reader compares it where it is instead of scanning it).
+    pub declared_type: &'static &'static str,
 }
+
+/// The name [`ControlText`] gives our reader as the struct name of its request for the text of
+/// `@odata.type`, with the declared type's `#ns.Name` as its one field: the reader compares the
+/// text at its cursor with it (and with it without the `#`) instead of scanning it, and hands
+/// over the declared name itself when it is the one (`visit_borrowed_str`), or else reads the
+/// value as `deserialize_any` does.
+pub(crate) const DECLARED_TYPE: &str = "$odata::type";
 
 /// Reads a member the type does not declare:
 /// - `@…`, `prop@…` and `#…` (annotations, control information, advertised operations) go to
@@ -289,16 +296,25 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
     // `@odata.type` is on nearly every object Graph sends: matched first, with no scan of the name
-    let control = key == "@odata.type" || (key.contains('@') && is_control_string(key));
+    let odata_type = key == "@odata.type";
+    let control = odata_type || (key.contains('@') && is_control_string(key));
     if control {
+        // our reader (known as in `next_key`) compares `@odata.type` with the declared type
+        // where it is
+        let in_place =
+            odata_type && std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0);
+        let seed = ControlText {
+            declared: into.declared_type,
+            in_place,
+        };
         // must be a string, checked while its value is read, so an error names its path
         return match into.annotations {
             Some(annotations) => {
-                let text = map.next_value_seed(ControlText(into.declared_type))?;
+                let text = map.next_value_seed(seed)?;
                 annotations.set_control(key, text);
                 Ok(())
             }
-            None => map.next_value_seed(ControlStringCheck),
+            None => map.next_value_seed(ControlStringCheck(seed)),
         };
     }
     if key.contains('@') || key.starts_with('#') {
@@ -327,12 +343,37 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
 /// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`,
 /// read as `None`: not given). `.0` is the declared type's `#ns.Name`: text that is exactly that,
 /// or that without the `#`, is borrowed from it instead of copied.
-struct ControlText(&'static str);
+#[derive(Clone, Copy)]
+struct ControlText {
+    declared: &'static &'static str,
+    /// Whether the deserializer is our reader, asked as [`DECLARED_TYPE`] says.
+    in_place: bool,
+}
+
+impl ControlText {
+    /// `visitor` gets the value: a string (or `null`), whatever the deserializer.
+    #[inline]
+    fn read<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        if self.in_place {
+            deserializer.deserialize_struct(
+                DECLARED_TYPE,
+                std::slice::from_ref(self.declared),
+                visitor,
+            )
+        } else {
+            deserializer.deserialize_any(visitor)
+        }
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for ControlText {
     type Value = Option<Cow<'static, str>>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        self.read(deserializer, self)
     }
 }
 
@@ -343,7 +384,15 @@ impl Visitor<'_> for ControlText {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         // `#ns.Name` as declared, or `ns.Name` as Graph writes it on nested values
-        let declared = self.0;
+        let declared = *self.declared;
+        // our reader hands over the declared name itself (or its part after the `#`) when it is
+        // the one
+        if std::ptr::eq(v, declared) {
+            return Ok(Some(Cow::Borrowed(declared)));
+        }
+        if let Some(bare) = declared.get(1..).filter(|bare| std::ptr::eq(v, *bare)) {
+            return Ok(Some(Cow::Borrowed(bare)));
+        }
         Ok(Some(if v == declared {
             Cow::Borrowed(declared)
         } else if declared.strip_prefix('#') == Some(v) {
@@ -365,19 +414,19 @@ impl Visitor<'_> for ControlText {
 
 /// Checks `@odata.type` & co. like [`ControlText`] where there is nowhere to keep them (a type
 /// without an annotations field), without copying the text.
-struct ControlStringCheck;
+struct ControlStringCheck(ControlText);
 
 impl<'de> DeserializeSeed<'de> for ControlStringCheck {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        self.0.read(deserializer, self)
     }
 }
 
 impl Visitor<'_> for ControlStringCheck {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ControlText("").expecting(f)
+        self.0.expecting(f)
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
         Ok(())
@@ -491,7 +540,7 @@ mod tests {
                         let into = Undeclared {
                             annotations: Some(&mut annotations),
                             additional: None,
-                            declared_type: "#ns.T",
+                            declared_type: &"#ns.T",
                         };
                         undeclared(&mut map, key.as_str(), into)?;
                     }

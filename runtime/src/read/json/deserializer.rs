@@ -10,7 +10,7 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::bail::Bail;
-use crate::read::de::DECLARED_NAMES;
+use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
 
 use super::scan::{Number, Reader, Text};
 
@@ -82,6 +82,31 @@ impl<'de> Reader<'de> {
         self.skip_value()?;
         let raw = self.raw_text(start);
         visitor.visit_map(RawValue(Some(raw)))
+    }
+
+    /// The text of `@odata.type` (`read::de::DECLARED_TYPE`): `declared` holds the declared
+    /// type's `#ns.Name`; when the string at the cursor is that, or that without the `#`, the
+    /// visitor gets the declared name itself, without a scan of the text; any other value is
+    /// read as `deserialize_any` reads it.
+    #[inline]
+    fn visit_declared_type<V: Visitor<'de>>(
+        &mut self,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if let (Some(b'"'), Some(&name)) = (self.skip_ws(), declared.first()) {
+            self.pos += 1;
+            if !name.is_empty() && self.name_is(name) {
+                return visitor.visit_borrowed_str(name);
+            }
+            if let Some(bare) = name.strip_prefix('#') {
+                if !bare.is_empty() && self.name_is(bare) {
+                    return visitor.visit_borrowed_str(bare);
+                }
+            }
+            self.pos -= 1;
+        }
+        de::Deserializer::deserialize_any(self, visitor)
     }
 
     /// A number (for any number type but `i128` / `u128`) to `visitor`.
@@ -261,14 +286,18 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    /// An object (serde_json also reads a struct from an array: refused here).
+    /// An object (serde_json also reads a struct from an array: refused here); or, asked as
+    /// `read::de::DECLARED_TYPE`, the text of `@odata.type`.
     #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
-        _: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Bail> {
+        if name == DECLARED_TYPE {
+            return self.visit_declared_type(fields, visitor);
+        }
         self.deserialize_map(visitor)
     }
 

@@ -177,18 +177,30 @@ impl<'de> Reader<'de> {
     fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
+        // the run of text not yet copied starts at `from`; `at` is the first `"`, `\\` or control
+        // character after it
         let mut from = start;
         let result = loop {
             scratch.push_str(&self.text[from..at]);
             match self.bytes().get(at) {
                 Some(b'"') => break Ok(at + 1),
-                Some(b'\\') => match self.escape(at + 1, &mut scratch) {
-                    Some(next) => from = next,
-                    None => break Err(()),
+                Some(b'\\') => match self.bytes().get(at + 1) {
+                    // `\"`, `\\`, `\/` stand for the character after the backslash: it starts the
+                    // next run (copied with it), and the scan goes on after it
+                    Some(b'"' | b'\\' | b'/') => {
+                        from = at + 1;
+                        at = self.to_special(at + 2);
+                    }
+                    _ => match self.escape(at + 1, &mut scratch) {
+                        Some(next) => {
+                            from = next;
+                            at = self.to_special(next);
+                        }
+                        None => break Err(()),
+                    },
                 },
                 _ => break Err(()),
             }
-            at = self.to_special(from);
         };
         self.scratch = scratch;
         match result {
