@@ -143,15 +143,16 @@ impl<'de> Reader<'de> {
     ) -> Option<&'static str> {
         let rest = self.bytes().get(self.pos..)?;
         let predicted = *next;
-        let found = match declared.get(predicted) {
-            Some(name) if is_at(rest, name.as_bytes()) => predicted,
+        let (found, name) = match declared.get(predicted) {
+            Some(&name) if is_at(rest, name.as_bytes()) => (predicted, name),
             // an annotation: never a declared name (the derive refuses wire names with an `@`)
             _ if rest.first() == Some(&b'@') => return None,
             _ => declared
                 .iter()
-                .position(|name| is_at(rest, name.as_bytes()))?,
+                .enumerate()
+                .find(|(_, name)| is_at(rest, name.as_bytes()))
+                .map(|(found, &name)| (found, name))?,
         };
-        let name = declared[found];
         debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
         self.pos += name.len() + 1;
         *next = found + 1;
