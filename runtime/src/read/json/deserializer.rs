@@ -385,6 +385,8 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
         if !self.first && reader.bytes().get(at..at + 2) == Some(b",\"") {
             // compact JSON, as services send it: the next member's name right after the comma
             reader.pos = at + 2;
+        } else if !self.first && reader.comma_new_line_quote() {
+            // pretty-printed: the name after the comma, a new line and the indentation
         } else {
             match reader.skip_ws() {
                 Some(b'}') => return Ok(None),
@@ -416,8 +418,16 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
 
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
-        self.reader.expect(b':')?;
-        seed.deserialize(&mut *self.reader)
+        let reader = &mut *self.reader;
+        let at = reader.pos;
+        let bytes = reader.bytes();
+        if bytes.get(at) == Some(&b':') {
+            // the colon right after the name; pretty-printed, one space after it, skipped with it
+            reader.pos = at + 1 + usize::from(bytes.get(at + 1) == Some(&b' '));
+        } else {
+            reader.expect(b':')?;
+        }
+        seed.deserialize(reader)
     }
 }
 

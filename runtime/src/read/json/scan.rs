@@ -85,6 +85,30 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Whether the cursor is at a comma, a new line, spaces and a member's opening quote, as
+    /// pretty-printed JSON has it (the spaces counted eight at a time); if so, the cursor moves
+    /// past the quote. Anything else (`\r`, tabs) is left for [`skip_ws`](Self::skip_ws).
+    #[inline]
+    pub(super) fn comma_new_line_quote(&mut self) -> bool {
+        const SPACES: u64 = u64::MAX / 255 * 0x20;
+        let bytes = self.bytes();
+        let at = self.pos;
+        if bytes.get(at..at + 2) != Some(b",\n") {
+            return false;
+        }
+        let Some(chunk) = bytes.get(at + 2..at + 10) else {
+            return false;
+        };
+        // the spaces before the first other byte
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ SPACES;
+        let quote = at + 2 + (word.trailing_zeros() / 8) as usize;
+        if bytes.get(quote) != Some(&b'"') {
+            return false;
+        }
+        self.pos = quote + 1;
+        true
+    }
+
     /// Consumes `word` (the rest of `null`, `true`, `false` after its first byte).
     #[inline]
     pub(super) fn word(&mut self, word: &[u8]) -> Result<(), Bail> {
