@@ -622,4 +622,35 @@ mod tests {
             .unwrap();
         assert!(err.to_string().contains("expected a string"), "{err}");
     }
+
+    /// Our reader compares `@odata.type` with the declared type where it is: the same
+    /// annotations as through serde_json, the declared name kept without a copy.
+    #[test]
+    fn our_reader_keeps_the_declared_type_name_as_serde_json_does() {
+        let ours = |text: &str| crate::read::json::read::<Probe>(text).map(|probe| probe.0);
+        for sent in ["\"#ns.T\"", "\"ns.T\"", "\"\\u0023ns.T\"", "  \"#ns.T\" "] {
+            let text = format!(r#"{{"@odata.type":{sent},"@odata.etag":"W/\"1\""}}"#);
+            let annotations = ours(&text).unwrap_or_else(|| panic!("refused: {text}"));
+            assert_eq!(annotations, read(&text), "{text}");
+            assert!(annotations.type_is_borrowed(), "{text}");
+        }
+        for sent in [
+            "\"#ns.Tx\"",
+            "\"#ns\"",
+            "\"ns.T.U\"",
+            "\"#ns.T\\u0041\"",
+            "\"\"",
+            "null",
+        ] {
+            let text = format!(r#"{{"@odata.type":{sent}}}"#);
+            let annotations = ours(&text).unwrap_or_else(|| panic!("refused: {text}"));
+            assert_eq!(annotations, read(&text), "{text}");
+            assert!(!annotations.type_is_borrowed(), "{text}");
+        }
+        // not a string: refused here, so that serde_json gives its error
+        for sent in ["5", "[\"#ns.T\"]", "{}", "true", "\"#ns.T"] {
+            let text = format!(r#"{{"@odata.type":{sent}}}"#);
+            assert!(ours(&text).is_none(), "{text}");
+        }
+    }
 }
