@@ -15,15 +15,14 @@ pub use crate::patch::setter::{
     nested_member, Diff, HasPath, NestedPatch, PropertyValue, Slot, Writable,
 };
 pub use crate::read::de::{
-    deserialize_object, finish, items, next_key, optional_items, property, type_member, undeclared,
-    Key, Undeclared,
+    finish, items, next_key, optional_items, property, type_member, undeclared, Key, Undeclared,
 };
 pub use crate::types::annotations::Annotations;
 pub use crate::types::enums::{
     deserialize as deserialize_enum, serialize as serialize_enum, write_json as write_enum,
     ODataEnum, UnknownEnumMember,
 };
-pub use crate::types::odata_type::ODataType;
+pub use crate::types::odata_type::{deserialize_object, ODataType};
 pub use crate::types::polymorphic::{
     deserialize as deserialize_polymorphic, from_value, prefixed as polymorphic_prefixed,
     Polymorphic,

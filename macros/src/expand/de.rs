@@ -128,7 +128,7 @@ fn special_fields(cont: &Container, p: &TokenStream) -> (TokenStream, TokenStrea
         #p::Undeclared {
             annotations: #annotations,
             additional: #additional,
-            declared_type: #declared_type,
+            declared_type: &#declared_type,
         }
     };
     (declare, into, build)

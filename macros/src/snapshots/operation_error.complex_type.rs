@@ -73,7 +73,7 @@ const _: () = {
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,
-                                declared_type: "#microsoft.graph.operationError",
+                                declared_type: &"#microsoft.graph.operationError",
                             },
                         )?
                     }

@@ -82,7 +82,7 @@ const _: () = {
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,
-                                declared_type: "#test.operationPage",
+                                declared_type: &"#test.operationPage",
                             },
                         )?
                     }

@@ -113,7 +113,7 @@ const _: () = {
                     ::odata_resource::__private::Undeclared {
                         annotations: ::core::option::Option::Some(&mut __annotations),
                         additional: ::core::option::Option::Some(&mut __additional),
-                        declared_type: "#microsoft.graph.teamsAsyncOperation",
+                        declared_type: &"#microsoft.graph.teamsAsyncOperation",
                     },
                 );
             }
@@ -195,7 +195,7 @@ const _: () = {
                                     &mut __annotations,
                                 ),
                                 additional: ::core::option::Option::Some(&mut __additional),
-                                declared_type: "#microsoft.graph.teamsAsyncOperation",
+                                declared_type: &"#microsoft.graph.teamsAsyncOperation",
                             },
                         )?
                     }

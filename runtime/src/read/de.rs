@@ -39,7 +39,6 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::types::annotations::{is_control_string, Annotations};
-use crate::types::odata_type::ODataType;
 
 use super::error_path::{located, Step};
 
@@ -260,9 +259,16 @@ pub struct Undeclared<'a> {
     pub additional: Option<&'a mut Map<String, Value>>,
     /// `#ns.Name` of the type being read (empty for a type without one): a received
     /// `@odata.type` with exactly this text, or this text without the `#`, is kept without a
-    /// copy.
-    pub declared_type: &'static str,
+    /// copy (and our reader compares it where it is instead of scanning it).
+    pub declared_type: &'static &'static str,
 }
+
+/// The name [`ControlText`] gives our reader as the struct name of its request for the text of
+/// `@odata.type`, with the declared type's `#ns.Name` as its one field: the reader compares the
+/// text at its cursor with it (and with it without the `#`) instead of scanning it, and hands
+/// over the declared name itself when it is the one (`visit_borrowed_str`), or else reads the
+/// value as `deserialize_any` does.
+pub(crate) const DECLARED_TYPE: &str = "$odata::type";
 
 /// Reads a member the type does not declare:
 /// - `@…`, `prop@…` and `#…` (annotations, control information, advertised operations) go to
@@ -290,16 +296,25 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
     // `@odata.type` is on nearly every object Graph sends: matched first, with no scan of the name
-    let control = key == "@odata.type" || (key.contains('@') && is_control_string(key));
+    let odata_type = key == "@odata.type";
+    let control = odata_type || (key.contains('@') && is_control_string(key));
     if control {
+        // our reader (known as in `next_key`) compares `@odata.type` with the declared type
+        // where it is
+        let in_place =
+            odata_type && std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0);
+        let seed = ControlText {
+            declared: into.declared_type,
+            in_place,
+        };
         // must be a string, checked while its value is read, so an error names its path
         return match into.annotations {
             Some(annotations) => {
-                let text = map.next_value_seed(ControlText(into.declared_type))?;
+                let text = map.next_value_seed(seed)?;
                 annotations.set_control(key, text);
                 Ok(())
             }
-            None => map.next_value_seed(ControlStringCheck),
+            None => map.next_value_seed(ControlStringCheck(seed)),
         };
     }
     if key.contains('@') || key.starts_with('#') {
@@ -328,12 +343,37 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
 /// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`,
 /// read as `None`: not given). `.0` is the declared type's `#ns.Name`: text that is exactly that,
 /// or that without the `#`, is borrowed from it instead of copied.
-struct ControlText(&'static str);
+#[derive(Clone, Copy)]
+struct ControlText {
+    declared: &'static &'static str,
+    /// Whether the deserializer is our reader, asked as [`DECLARED_TYPE`] says.
+    in_place: bool,
+}
+
+impl ControlText {
+    /// `visitor` gets the value: a string (or `null`), whatever the deserializer.
+    #[inline]
+    fn read<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+        self,
+        deserializer: D,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        if self.in_place {
+            deserializer.deserialize_struct(
+                DECLARED_TYPE,
+                std::slice::from_ref(self.declared),
+                visitor,
+            )
+        } else {
+            deserializer.deserialize_any(visitor)
+        }
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for ControlText {
     type Value = Option<Cow<'static, str>>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        self.read(deserializer, self)
     }
 }
 
@@ -343,7 +383,16 @@ impl Visitor<'_> for ControlText {
         f.write_str("a string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(control_text(self.0, v)))
+        let declared = *self.declared;
+        // our reader hands over the declared name itself (or its part after the `#`) when it is
+        // the one
+        if std::ptr::eq(v, declared) {
+            return Ok(Some(Cow::Borrowed(declared)));
+        }
+        if let Some(bare) = declared.get(1..).filter(|bare| std::ptr::eq(v, *bare)) {
+            return Ok(Some(Cow::Borrowed(bare)));
+        }
+        Ok(Some(control_text(declared, v)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(Some(Cow::Owned(v)))
@@ -379,19 +428,19 @@ pub fn type_member(key: &str, text: &str, into: Undeclared<'_>) {
 
 /// Checks `@odata.type` & co. like [`ControlText`] where there is nowhere to keep them (a type
 /// without an annotations field), without copying the text.
-struct ControlStringCheck;
+struct ControlStringCheck(ControlText);
 
 impl<'de> DeserializeSeed<'de> for ControlStringCheck {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        self.0.read(deserializer, self)
     }
 }
 
 impl Visitor<'_> for ControlStringCheck {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ControlText("").expecting(f)
+        self.0.expecting(f)
     }
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
         Ok(())
@@ -478,49 +527,6 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OptionalItems<T> {
     }
 }
 
-/// Starts reading an object: what a derived type's visitor's `expecting` writes.
-fn expecting(f: &mut fmt::Formatter<'_>, type_name: &str) -> fmt::Result {
-    write!(f, "a {type_name} object")
-}
-
-/// `Deserialize` of a derived type: an object, read by the type's
-/// [`ODataType::read_object`](crate::ODataType::read_object); `name` (its qualified name, else
-/// its Rust name) is what an error says was expected. One visitor for every derived type, so a
-/// type declares no visitor of its own.
-///
-/// # Errors
-/// Not an object, or the type's own reading errors.
-#[doc(hidden)]
-#[inline]
-pub fn deserialize_object<'de, T, D>(deserializer: D, name: &'static str) -> Result<T, D::Error>
-where
-    T: ODataType + Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    deserializer.deserialize_map(ObjectVisitor {
-        name,
-        marker: PhantomData,
-    })
-}
-
-struct ObjectVisitor<T> {
-    name: &'static str,
-    marker: PhantomData<fn() -> T>,
-}
-
-impl<'de, T: ODataType + Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expecting(f, self.name)
-    }
-
-    #[inline]
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::read_object(map, None)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,7 +548,7 @@ mod tests {
                         let into = Undeclared {
                             annotations: Some(&mut annotations),
                             additional: None,
-                            declared_type: "#ns.T",
+                            declared_type: &"#ns.T",
                         };
                         undeclared(&mut map, key.as_str(), into)?;
                     }
@@ -623,5 +629,36 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("expected a string"), "{err}");
+    }
+
+    /// Our reader compares `@odata.type` with the declared type where it is: the same
+    /// annotations as through serde_json, the declared name kept without a copy.
+    #[test]
+    fn our_reader_keeps_the_declared_type_name_as_serde_json_does() {
+        let ours = |text: &str| crate::read::json::read::<Probe>(text).map(|probe| probe.0);
+        for sent in ["\"#ns.T\"", "\"ns.T\"", "\"\\u0023ns.T\"", "  \"#ns.T\" "] {
+            let text = format!(r#"{{"@odata.type":{sent},"@odata.etag":"W/\"1\""}}"#);
+            let annotations = ours(&text).unwrap_or_else(|| panic!("refused: {text}"));
+            assert_eq!(annotations, read(&text), "{text}");
+            assert!(annotations.type_is_borrowed(), "{text}");
+        }
+        for sent in [
+            "\"#ns.Tx\"",
+            "\"#ns\"",
+            "\"ns.T.U\"",
+            "\"#ns.T\\u0041\"",
+            "\"\"",
+            "null",
+        ] {
+            let text = format!(r#"{{"@odata.type":{sent}}}"#);
+            let annotations = ours(&text).unwrap_or_else(|| panic!("refused: {text}"));
+            assert_eq!(annotations, read(&text), "{text}");
+            assert!(!annotations.type_is_borrowed(), "{text}");
+        }
+        // not a string: refused here, so that serde_json gives its error
+        for sent in ["5", "[\"#ns.T\"]", "{}", "true", "\"#ns.T"] {
+            let text = format!(r#"{{"@odata.type":{sent}}}"#);
+            assert!(ours(&text).is_none(), "{text}");
+        }
     }
 }

@@ -1,5 +1,11 @@
 //! [`ODataType`]: an OData structured type and its namespace-qualified name.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
 use super::annotations::Annotations;
 use super::polymorphic::Prefixed;
 
@@ -102,5 +108,48 @@ impl<T: ODataType + serde::Serialize + serde::de::DeserializeOwned> ODataType fo
         Self: serde::Deserialize<'de>,
     {
         T::read_object(map, type_member).map(Box::new)
+    }
+}
+
+/// Starts reading an object: what a derived type's visitor's `expecting` writes.
+fn expecting(f: &mut fmt::Formatter<'_>, type_name: &str) -> fmt::Result {
+    write!(f, "a {type_name} object")
+}
+
+/// `Deserialize` of a derived type: an object, read by the type's
+/// [`ODataType::read_object`](crate::ODataType::read_object); `name` (its qualified name, else
+/// its Rust name) is what an error says was expected. One visitor for every derived type, so a
+/// type declares no visitor of its own.
+///
+/// # Errors
+/// Not an object, or the type's own reading errors.
+#[doc(hidden)]
+#[inline]
+pub fn deserialize_object<'de, T, D>(deserializer: D, name: &'static str) -> Result<T, D::Error>
+where
+    T: ODataType + Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_map(ObjectVisitor {
+        name,
+        marker: PhantomData,
+    })
+}
+
+struct ObjectVisitor<T> {
+    name: &'static str,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: ODataType + Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expecting(f, self.name)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::read_object(map, None)
     }
 }

@@ -10,9 +10,12 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::bail::Bail;
-use crate::read::de::DECLARED_NAMES;
+use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
 
 use super::scan::{Number, Reader, Text};
+
+/// The annotation on nearly every object Graph sends.
+const ODATA_TYPE: &str = "@odata.type";
 
 /// serde_json's name for its `RawValue` newtype.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
@@ -79,6 +82,31 @@ impl<'de> Reader<'de> {
         self.skip_value()?;
         let raw = self.raw_text(start);
         visitor.visit_map(RawValue(Some(raw)))
+    }
+
+    /// The text of `@odata.type` (`read::de::DECLARED_TYPE`): `declared` holds the declared
+    /// type's `#ns.Name`; when the string at the cursor is that, or that without the `#`, the
+    /// visitor gets the declared name itself, without a scan of the text; any other value is
+    /// read as `deserialize_any` reads it.
+    #[inline]
+    fn visit_declared_type<V: Visitor<'de>>(
+        &mut self,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        if let (Some(b'"'), Some(&name)) = (self.skip_ws(), declared.first()) {
+            self.pos += 1;
+            if !name.is_empty() && self.name_is(name) {
+                return visitor.visit_borrowed_str(name);
+            }
+            if let Some(bare) = name.strip_prefix('#') {
+                if !bare.is_empty() && self.name_is(bare) {
+                    return visitor.visit_borrowed_str(bare);
+                }
+            }
+            self.pos -= 1;
+        }
+        de::Deserializer::deserialize_any(self, visitor)
     }
 
     /// A number (for any number type but `i128` / `u128`) to `visitor`.
@@ -258,14 +286,18 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    /// An object (serde_json also reads a struct from an array: refused here).
+    /// An object (serde_json also reads a struct from an array: refused here); or, asked as
+    /// `read::de::DECLARED_TYPE`, the text of `@odata.type`.
     #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
-        _: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Bail> {
+        if name == DECLARED_TYPE {
+            return self.visit_declared_type(fields, visitor);
+        }
         self.deserialize_map(visitor)
     }
 
@@ -349,18 +381,26 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
         seed: K,
     ) -> Result<Option<K::Value>, Bail> {
         let reader = &mut *self.reader;
-        match reader.skip_ws() {
-            Some(b'}') => return Ok(None),
-            Some(b'"') if self.first => self.first = false,
-            Some(b',') if !self.first => {
-                reader.pos += 1;
-                if reader.skip_ws() != Some(b'"') {
-                    return Err(reader.bail());
+        let at = reader.pos;
+        if !self.first && reader.bytes().get(at..at + 2) == Some(b",\"") {
+            // compact JSON, as services send it: the next member's name right after the comma
+            reader.pos = at + 2;
+        } else if !self.first && reader.comma_new_line_quote() {
+            // pretty-printed: the name after the comma, a new line and the indentation
+        } else {
+            match reader.skip_ws() {
+                Some(b'}') => return Ok(None),
+                Some(b'"') if self.first => self.first = false,
+                Some(b',') if !self.first => {
+                    reader.pos += 1;
+                    if reader.skip_ws() != Some(b'"') {
+                        return Err(reader.bail());
+                    }
                 }
+                _ => return Err(reader.bail()),
             }
-            _ => return Err(reader.bail()),
+            reader.pos += 1;
         }
-        reader.pos += 1;
         let name = MemberName {
             reader,
             next_declared: &mut self.next_declared,
@@ -378,8 +418,16 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
 
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
-        self.reader.expect(b':')?;
-        seed.deserialize(&mut *self.reader)
+        let reader = &mut *self.reader;
+        let at = reader.pos;
+        let bytes = reader.bytes();
+        if bytes.get(at) == Some(&b':') {
+            // the colon right after the name; pretty-printed, one space after it, skipped with it
+            reader.pos = at + 1 + usize::from(bytes.get(at + 1) == Some(&b' '));
+        } else {
+            reader.expect(b':')?;
+        }
+        seed.deserialize(reader)
     }
 }
 
@@ -455,6 +503,8 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         }
         match self.reader.declared_name(declared, self.next_declared) {
             Some(name) => visitor.visit_borrowed_str(name),
+            // on nearly every object Graph sends, and never declared: not scanned either
+            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
             None => self.reader.visit_string(visitor),
         }
     }

@@ -53,7 +53,7 @@ impl<'de> Reader<'de> {
     }
 
     #[inline]
-    fn bytes(&self) -> &'de [u8] {
+    pub(super) fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
 
@@ -61,13 +61,17 @@ impl<'de> Reader<'de> {
     #[inline]
     pub(super) fn skip_ws(&mut self) -> Option<u8> {
         let bytes = self.bytes();
-        loop {
-            let byte = *bytes.get(self.pos)?;
+        // the cursor in a local, stored once (not once per byte)
+        let mut at = self.pos;
+        while let Some(&byte) = bytes.get(at) {
             if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
+                self.pos = at;
                 return Some(byte);
             }
-            self.pos += 1;
+            at += 1;
         }
+        self.pos = at;
+        None
     }
 
     /// Skips whitespace and consumes `byte`, or refuses.
@@ -79,6 +83,30 @@ impl<'de> Reader<'de> {
         } else {
             Err(self.bail())
         }
+    }
+
+    /// Whether the cursor is at a comma, a new line, spaces and a member's opening quote, as
+    /// pretty-printed JSON has it (the spaces counted eight at a time); if so, the cursor moves
+    /// past the quote. Anything else (`\r`, tabs) is left for [`skip_ws`](Self::skip_ws).
+    #[inline]
+    pub(super) fn comma_new_line_quote(&mut self) -> bool {
+        const SPACES: u64 = u64::MAX / 255 * 0x20;
+        let bytes = self.bytes();
+        let at = self.pos;
+        if bytes.get(at..at + 2) != Some(b",\n") {
+            return false;
+        }
+        let Some(chunk) = bytes.get(at + 2..at + 10) else {
+            return false;
+        };
+        // the spaces before the first other byte
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ SPACES;
+        let quote = at + 2 + (word.trailing_zeros() / 8) as usize;
+        if bytes.get(quote) != Some(&b'"') {
+            return false;
+        }
+        self.pos = quote + 1;
+        true
     }
 
     /// Consumes `word` (the rest of `null`, `true`, `false` after its first byte).
@@ -112,7 +140,7 @@ impl<'de> Reader<'de> {
     /// The string whose opening quote was just consumed; the cursor ends after its closing
     /// quote. Escapes are decoded as serde_json decodes them; raw control characters, bad
     /// escapes and lone surrogates are refused (serde_json refuses them too).
-    #[inline]
+    #[inline(always)]
     pub(super) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
         let start = self.pos;
         let end = self.to_special(start);
@@ -139,17 +167,34 @@ impl<'de> Reader<'de> {
     ) -> Option<&'static str> {
         let rest = self.bytes().get(self.pos..)?;
         let predicted = *next;
-        let found = match declared.get(predicted) {
-            Some(name) if is_at(rest, name.as_bytes()) => predicted,
+        let (found, name) = match declared.get(predicted) {
+            Some(&name) if is_at(rest, name.as_bytes()) => (predicted, name),
+            // an annotation: never a declared name (the derive refuses wire names with an `@`)
+            _ if rest.first() == Some(&b'@') => return None,
             _ => declared
                 .iter()
-                .position(|name| is_at(rest, name.as_bytes()))?,
+                .enumerate()
+                .find(|(_, name)| is_at(rest, name.as_bytes()))
+                .map(|(found, &name)| (found, name))?,
         };
-        let name = declared[found];
         debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
         self.pos += name.len() + 1;
         *next = found + 1;
         Some(name)
+    }
+
+    /// Whether `name` (a plain name, as in [`declared_name`](Self::declared_name)) is the name
+    /// at the cursor (after its opening quote); if so, the cursor moves past its closing quote.
+    #[inline]
+    pub(super) fn name_is(&mut self, name: &str) -> bool {
+        let found = self
+            .bytes()
+            .get(self.pos..)
+            .is_some_and(|rest| is_at(rest, name.as_bytes()));
+        if found {
+            self.pos += name.len() + 1;
+        }
+        found
     }
 
     /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
@@ -157,18 +202,30 @@ impl<'de> Reader<'de> {
     fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
+        // the run of text not yet copied starts at `from`; `at` is the first `"`, `\\` or control
+        // character after it
         let mut from = start;
         let result = loop {
             scratch.push_str(&self.text[from..at]);
             match self.bytes().get(at) {
                 Some(b'"') => break Ok(at + 1),
-                Some(b'\\') => match self.escape(at + 1, &mut scratch) {
-                    Some(next) => from = next,
-                    None => break Err(()),
+                Some(b'\\') => match self.bytes().get(at + 1) {
+                    // `\"`, `\\`, `\/` stand for the character after the backslash: it starts the
+                    // next run (copied with it), and the scan goes on after it
+                    Some(b'"' | b'\\' | b'/') => {
+                        from = at + 1;
+                        at = self.to_special(at + 2);
+                    }
+                    _ => match self.escape(at + 1, &mut scratch) {
+                        Some(next) => {
+                            from = next;
+                            at = self.to_special(next);
+                        }
+                        None => break Err(()),
+                    },
                 },
                 _ => break Err(()),
             }
-            at = self.to_special(from);
         };
         self.scratch = scratch;
         match result {

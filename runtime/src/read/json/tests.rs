@@ -195,3 +195,38 @@ fn edm_types_read_here_as_through_serde_json() {
         "\"2017-04-24T22:40:44.5665917\"",
     ]);
 }
+
+/// Pretty-printed JSON: the members after a comma, a new line and spaces are found without a
+/// whitespace scan, and everything else around commas and colons still reads (or is refused)
+/// as serde_json reads it.
+#[test]
+fn pretty_printed_members_read_as_serde_json_reads_them() {
+    for indent in [0, 1, 2, 4, 7, 8, 9, 16] {
+        let pad = " ".repeat(indent);
+        let text = format!("{{\n{pad}\"a\": 1,\n{pad}\"b\" : [1,\n{pad}2],\n{pad}\"c\":{{\n{pad}\"d\": null\n{pad}}}\n}}");
+        let value = read_here(&text);
+        assert_eq!(value["c"]["d"], Value::Null, "{indent}");
+    }
+    for text in [
+        "{\"a\": 1,\r\n  \"b\": 2}",
+        "{\"a\": 1,\n\t\"b\": 2}",
+        "{\"a\": 1 ,\n  \"b\": 2}",
+        "{\"a\": 1,\n  \n  \"b\": 2}",
+        "{\"a\":  \n 1,\n  \"b\":\t2}",
+        "{\"a\": 1,\n  \"b\": 2,\n  \"c\": 3}",
+    ] {
+        read_here(text);
+    }
+    for text in [
+        "{\"a\": 1,\n  }",
+        "{\"a\": 1,\n  ",
+        "{\"a\": 1,\n",
+        "{\"a\": 1,\n  x\"b\": 2}",
+        "{\"a\":",
+        "{\"a\": ",
+        "{\"a\" 1}",
+    ] {
+        assert!(read::<Value>(text).is_none(), "{text:?}");
+        assert!(serde_json::from_str::<Value>(text).is_err(), "{text:?}");
+    }
+}
