@@ -111,11 +111,6 @@ impl<T: ODataType + serde::Serialize + serde::de::DeserializeOwned> ODataType fo
     }
 }
 
-/// Starts reading an object: what a derived type's visitor's `expecting` writes.
-fn expecting(f: &mut fmt::Formatter<'_>, type_name: &str) -> fmt::Result {
-    write!(f, "a {type_name} object")
-}
-
 /// `Deserialize` of a derived type: an object, read by the type's
 /// [`ODataType::read_object`](crate::ODataType::read_object); `name` (its qualified name, else
 /// its Rust name) is what an error says was expected. One visitor for every derived type, so a
@@ -145,7 +140,7 @@ impl<'de, T: ODataType + Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expecting(f, self.name)
+        write!(f, "a {} object", self.name)
     }
 
     #[inline]
