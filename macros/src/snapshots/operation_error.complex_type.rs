@@ -58,13 +58,13 @@ const _: () = {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
-                        >(&mut __map, &mut __f0, "code")?
+                        >(&mut __map, &mut __f0, "code")
                     }
                     "message" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
-                        >(&mut __map, &mut __f1, "message")?
+                        >(&mut __map, &mut __f1, "message")
                     }
                     __other => {
                         ::odata_resource::__private::undeclared(
@@ -75,19 +75,13 @@ const _: () = {
                                 additional: ::core::option::Option::None,
                                 declared_type: &"#microsoft.graph.operationError",
                             },
-                        )?
+                        )
                     }
-                }
+                }?;
             }
             ::core::result::Result::Ok(OperationError {
-                code: ::odata_resource::__private::finish::<
-                    Option<String>,
-                    _,
-                >(__f0, "code")?,
-                message: ::odata_resource::__private::finish::<
-                    Option<String>,
-                    _,
-                >(__f1, "message")?,
+                code: ::core::option::Option::flatten(__f0),
+                message: ::core::option::Option::flatten(__f1),
             })
         }
     }

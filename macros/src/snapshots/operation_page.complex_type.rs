@@ -61,19 +61,19 @@ const _: () = {
                         ::odata_resource::__private::items::<
                             _,
                             TeamsAsyncOperation,
-                        >(&mut __map, &mut __f0, "value")?
+                        >(&mut __map, &mut __f0, "value")
                     }
                     "tags" => {
                         ::odata_resource::__private::optional_items::<
                             _,
                             String,
-                        >(&mut __map, &mut __f1, "tags")?
+                        >(&mut __map, &mut __f1, "tags")
                     }
                     "count" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i64>,
-                        >(&mut __map, &mut __f2, "count")?
+                        >(&mut __map, &mut __f2, "count")
                     }
                     __other => {
                         ::odata_resource::__private::undeclared(
@@ -84,23 +84,18 @@ const _: () = {
                                 additional: ::core::option::Option::None,
                                 declared_type: &"#test.operationPage",
                             },
-                        )?
+                        )
                     }
-                }
+                }?;
             }
+            ::odata_resource::__private::fill::<
+                Vec<TeamsAsyncOperation>,
+                _,
+            >(&mut __f0, "value")?;
             ::core::result::Result::Ok(OperationPage {
-                value: ::odata_resource::__private::finish::<
-                    Vec<TeamsAsyncOperation>,
-                    _,
-                >(__f0, "value")?,
-                tags: ::odata_resource::__private::finish::<
-                    Option<::std::vec::Vec<String>>,
-                    _,
-                >(__f1, "tags")?,
-                count: ::odata_resource::__private::finish::<
-                    Option<i64>,
-                    _,
-                >(__f2, "count")?,
+                value: ::odata_resource::__private::filled(__f0),
+                tags: ::core::option::Option::flatten(__f1),
+                count: ::core::option::Option::flatten(__f2),
             })
         }
     }

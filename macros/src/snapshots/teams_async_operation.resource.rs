@@ -136,55 +136,55 @@ const _: () = {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
-                        >(&mut __map, &mut __f0, "id")?
+                        >(&mut __map, &mut __f0, "id")
                     }
                     "operationType" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationType>,
-                        >(&mut __map, &mut __f1, "operationType")?
+                        >(&mut __map, &mut __f1, "operationType")
                     }
                     "createdDateTime" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
-                        >(&mut __map, &mut __f2, "createdDateTime")?
+                        >(&mut __map, &mut __f2, "createdDateTime")
                     }
                     "status" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationStatus>,
-                        >(&mut __map, &mut __f3, "status")?
+                        >(&mut __map, &mut __f3, "status")
                     }
                     "lastActionDateTime" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
-                        >(&mut __map, &mut __f4, "lastActionDateTime")?
+                        >(&mut __map, &mut __f4, "lastActionDateTime")
                     }
                     "attemptsCount" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i32>,
-                        >(&mut __map, &mut __f5, "attemptsCount")?
+                        >(&mut __map, &mut __f5, "attemptsCount")
                     }
                     "targetResourceId" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
-                        >(&mut __map, &mut __f6, "targetResourceId")?
+                        >(&mut __map, &mut __f6, "targetResourceId")
                     }
                     "targetResourceLocation" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
-                        >(&mut __map, &mut __f7, "targetResourceLocation")?
+                        >(&mut __map, &mut __f7, "targetResourceLocation")
                     }
                     "error" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<OperationError>,
-                        >(&mut __map, &mut __f8, "error")?
+                        >(&mut __map, &mut __f8, "error")
                     }
                     __other => {
                         ::odata_resource::__private::undeclared(
@@ -197,47 +197,20 @@ const _: () = {
                                 additional: ::core::option::Option::Some(&mut __additional),
                                 declared_type: &"#microsoft.graph.teamsAsyncOperation",
                             },
-                        )?
+                        )
                     }
-                }
+                }?;
             }
             ::core::result::Result::Ok(TeamsAsyncOperation {
-                id: ::odata_resource::__private::finish::<
-                    Option<String>,
-                    _,
-                >(__f0, "id")?,
-                operation_type: ::odata_resource::__private::finish::<
-                    Option<TeamsAsyncOperationType>,
-                    _,
-                >(__f1, "operationType")?,
-                created_date_time: ::odata_resource::__private::finish::<
-                    Option<DateTimeOffset>,
-                    _,
-                >(__f2, "createdDateTime")?,
-                status: ::odata_resource::__private::finish::<
-                    Option<TeamsAsyncOperationStatus>,
-                    _,
-                >(__f3, "status")?,
-                last_action_date_time: ::odata_resource::__private::finish::<
-                    Option<DateTimeOffset>,
-                    _,
-                >(__f4, "lastActionDateTime")?,
-                attempts_count: ::odata_resource::__private::finish::<
-                    Option<i32>,
-                    _,
-                >(__f5, "attemptsCount")?,
-                target_resource_id: ::odata_resource::__private::finish::<
-                    Option<String>,
-                    _,
-                >(__f6, "targetResourceId")?,
-                target_resource_location: ::odata_resource::__private::finish::<
-                    Option<String>,
-                    _,
-                >(__f7, "targetResourceLocation")?,
-                error: ::odata_resource::__private::finish::<
-                    Option<OperationError>,
-                    _,
-                >(__f8, "error")?,
+                id: ::core::option::Option::flatten(__f0),
+                operation_type: ::core::option::Option::flatten(__f1),
+                created_date_time: ::core::option::Option::flatten(__f2),
+                status: ::core::option::Option::flatten(__f3),
+                last_action_date_time: ::core::option::Option::flatten(__f4),
+                attempts_count: ::core::option::Option::flatten(__f5),
+                target_resource_id: ::core::option::Option::flatten(__f6),
+                target_resource_location: ::core::option::Option::flatten(__f7),
+                error: ::core::option::Option::flatten(__f8),
                 annotations: __annotations,
                 additional: __additional,
             })

@@ -212,20 +212,31 @@ impl<'de> DeserializeSeed<'de> for Duplicate<'_> {
     }
 }
 
-/// The value of a declared property after the whole object was read: absent reads as `None`
-/// for an `Option` property and is an error for any other.
+/// An absent property's slot gets what a missing value reads as: an error for a required
+/// property (`None` for an `Option`, whose slots the derive flattens instead), so that the
+/// object is then built from its slots with no fallible step ([`filled`]).
 ///
 /// # Errors
 /// "missing property `name`" for a required property.
 #[doc(hidden)]
 #[inline]
-pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
-    slot: Option<T>,
+pub fn fill<'de, T: Deserialize<'de>, E: de::Error>(
+    slot: &mut Option<T>,
     name: &'static str,
-) -> Result<T, E> {
+) -> Result<(), E> {
+    if slot.is_none() {
+        *slot = Some(T::deserialize(Missing(name, PhantomData))?);
+    }
+    Ok(())
+}
+
+/// A slot after [`fill`]: never empty.
+#[doc(hidden)]
+#[inline]
+pub fn filled<T>(slot: Option<T>) -> T {
     match slot {
-        Some(value) => Ok(value),
-        None => T::deserialize(Missing(name, PhantomData)),
+        Some(value) => value,
+        None => unreachable!("a slot is filled before the object is built"),
     }
 }
 
