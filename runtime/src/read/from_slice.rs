@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 
-use super::{error_path, json};
+use super::{error_path, json, locate};
 
 /// Reads a JSON body into `T`; on failure the error names the property path where the body
 /// stopped fitting (`error.code`, `value[2].status`).
@@ -30,71 +30,51 @@ use super::{error_path, json};
 /// [`Error::Json`] with the path and serde_json's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
+    let mut raw_value_fault = None;
     if let Ok(text) = std::str::from_utf8(body) {
-        if let Some(value) = json::read(text) {
-            return Ok(value);
+        match json::read_or_refused(text) {
+            Ok(value) => return Ok(value),
+            Err(refused) => raw_value_fault = refused.raw_value_fault,
         }
     }
-    read_tracked(body)
+    read_with_serde_json(body, raw_value_fault)
 }
 
-/// Reads `body` (without its BOM) with serde_json, tracking the property path: what our reader
-/// did not read (a type it leaves to serde_json, a body that is not UTF-8, any error). One
-/// pass gives serde_json's value, or its error with the path where it happened, so each type's
-/// `Deserialize` is compiled for two deserializers (ours and this one), not one per purpose.
+/// Reads `body` (without its BOM) with serde_json: what our reader did not read (a type it
+/// leaves to serde_json, a body that is not UTF-8, any error). One pass gives serde_json's
+/// value, or its error, whose property path is then found from its position by a walk of the
+/// text (`locate`), so each type's `Deserialize` is compiled for two deserializers (ours and
+/// plain serde_json's) and nothing else.
 ///
 /// A body that is not UTF-8 is read as bytes, so what it gives (an error, or a value when the
 /// bad bytes sit in a skipped member) stays serde_json's.
 #[cold]
 #[inline(never)]
-fn read_tracked<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+fn read_with_serde_json<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    raw_value_fault: Option<usize>,
+) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Ok(value) => match deserializer.end() {
-            Ok(()) => Ok(value),
-            // The value itself was fine: the failure came after it (trailing characters).
-            Err(error) => Err(Error::Json {
-                path: String::new(),
-                message: error.to_string(),
-            }),
-        },
-        Err(tracked) => {
-            let path = path_text(tracked.path());
-            let message = tracked.into_inner().to_string();
-            let message = error_path::without_own_path(&path, &message).unwrap_or(message);
-            Err(Error::Json { path, message })
-        }
+    let value = T::deserialize(&mut deserializer);
+    match value.and_then(|value| deserializer.end().map(|()| value)) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(located(body, &error, raw_value_fault)),
     }
+}
+
+/// serde_json's `error` in `body` as [`Error::Json`], with its property path apart (and not said
+/// twice in the message). Not generic: compiled once. `raw_value_fault`: where our reader saw
+/// a raw value (`Decimal`'s digits) refused, which serde_json does not say.
+fn located(body: &[u8], error: &serde_json::Error, raw_value_fault: Option<usize>) -> Error {
+    let path = locate::path_at(body, error, raw_value_fault);
+    let message = error.to_string();
+    let message = error_path::without_own_path(&path, &message).unwrap_or(message);
+    Error::Json { path, message }
 }
 
 /// `body` without a leading UTF-8 byte-order mark.
 fn without_bom(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
-}
-
-/// `error.code`, `value[2].status`, or empty for the top level. A member whose name could not be
-/// read (a truncated body, a bad escape in a name) adds no segment: the error belongs to the
-/// object around it, rather than to serde_path_to_error's placeholder `?`.
-fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut text = String::new();
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => {
-                text.push('[');
-                text.push_str(&index.to_string());
-                text.push(']');
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !text.is_empty() {
-                    text.push('.');
-                }
-                text.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    text
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod error_body;
 pub(crate) mod error_path;
 mod from_slice;
 mod json;
+mod locate;
 mod response;
 
 pub use from_slice::from_slice;

@@ -81,7 +81,11 @@ impl<'de> Reader<'de> {
         let start = self.pos;
         self.skip_value()?;
         let raw = self.raw_text(start);
-        visitor.visit_map(RawValue(Some(raw)))
+        let value = visitor.visit_map(RawValue(Some(raw)));
+        if value.is_err() {
+            self.raw_value_fault.get_or_insert(self.pos);
+        }
+        value
     }
 
     /// The text of `@odata.type` (`read::de::DECLARED_TYPE`): `declared` holds the declared

@@ -30,7 +30,9 @@ mod deserializer;
 mod read;
 mod scan;
 
+#[cfg(test)]
 pub(crate) use read::read;
+pub(crate) use read::read_or_refused;
 
 #[cfg(test)]
 mod tests;

@@ -4,15 +4,29 @@ use serde::Deserialize;
 
 use super::scan::Reader;
 
-/// Reads `text` (a whole JSON text) into `T` as serde_json reads it, or `None` when this reader
+/// [`read_or_refused`], for the tests: `None` when refused.
+#[cfg(test)]
+pub(crate) fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
+    read_or_refused(text).ok()
+}
+
+/// Reads `text` (a whole JSON text) into `T` as serde_json reads it, or says that this reader
 /// refused it: read it with serde_json then, for its answer.
 #[inline]
-pub(crate) fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
+pub(crate) fn read_or_refused<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Refused> {
     let mut reader = Reader::new(text);
-    let value = T::deserialize(&mut reader).ok()?;
+    let value = T::deserialize(&mut reader);
     // a refusal a visitor swallowed, or trailing characters: serde_json decides
-    if reader.refused || reader.skip_ws().is_some() {
-        return None;
+    match value {
+        Ok(value) if !reader.refused && reader.skip_ws().is_none() => Ok(value),
+        _ => Err(Refused {
+            raw_value_fault: reader.raw_value_fault,
+        }),
     }
-    Some(value)
+}
+
+/// What [`read`] knows of a text it refused.
+pub(crate) struct Refused {
+    /// Where the first raw value a visitor refused ends (see `Reader::raw_value_fault`).
+    pub(crate) raw_value_fault: Option<usize>,
 }

@@ -15,6 +15,10 @@ pub(super) struct Reader<'de> {
     depth: u8,
     /// Whether this reader refused anything (an error a visitor might have swallowed).
     pub(super) refused: bool,
+    /// The end of the first raw value (`Decimal`'s digits) whose visitor refused it: serde_json
+    /// gives such an error the position of an enclosing object's end, this one says where the
+    /// value was (`read::locate`).
+    pub(super) raw_value_fault: Option<usize>,
     /// Where a string with escapes is decoded.
     scratch: String,
 }
@@ -40,6 +44,7 @@ impl<'de> Reader<'de> {
             pos: 0,
             depth: DEPTH,
             refused: false,
+            raw_value_fault: None,
             scratch: String::new(),
         }
     }
