@@ -93,11 +93,12 @@ fn own_path<'m>(message: &'m str, last: &Made) -> Option<(&'m str, &'m str)> {
 }
 
 /// For [`crate::from_slice`]'s error: `message` without the path at its start when that is one
-/// [`located`] made and every step of it is in `path` (serde_path_to_error's path, which also
-/// has the steps no derived impl of ours sees: a top-level `Vec`'s index, the inside of a
-/// `Value` or of a serde-derived struct); `path` says it then, and `Display` need not say it
-/// twice. Else `None`: the message keeps the path (a value buffered before it is read, as a
-/// `Polymorphic` one read after its `@odata.type`, has steps serde_path_to_error cannot see).
+/// [`located`] made and every step of it is in `path` (the path `read::locate` found from the
+/// error's position, which also has the steps no derived impl of ours sees: a top-level
+/// `Vec`'s index, the inside of a `Value` or of a serde-derived struct); `path` says it then,
+/// and `Display` need not say it twice. Else `None`: the message keeps the path (a value
+/// buffered before it is read, as a `Polymorphic` one read after its `@odata.type`, is placed
+/// by serde_json at the end of the object, so steps inside it are not in `path`).
 #[cold]
 pub(crate) fn without_own_path(path: &str, message: &str) -> Option<String> {
     LAST_MADE.with(|last| {
