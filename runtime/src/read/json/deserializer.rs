@@ -375,7 +375,9 @@ struct Members<'a, 'de> {
 impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
     type Error = Bail;
 
-    #[inline]
+    /// Inlined into every derived type's reading: the compact case (a comma and the name's
+    /// quote as one two-byte word) here, anything else in [`Members::name_opened`].
+    #[inline(always)]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -385,24 +387,17 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
         if !self.first && reader.bytes().get(at..at + 2) == Some(b",\"") {
             // compact JSON, as services send it: the next member's name right after the comma
             reader.pos = at + 2;
+        } else if self.first && reader.bytes().get(at) == Some(&b'"') {
+            // compact JSON: the first member's name right after the brace
+            self.first = false;
+            reader.pos = at + 1;
         } else if !self.first && reader.comma_new_line_quote() {
             // pretty-printed: the name after the comma, a new line and the indentation
-        } else {
-            match reader.skip_ws() {
-                Some(b'}') => return Ok(None),
-                Some(b'"') if self.first => self.first = false,
-                Some(b',') if !self.first => {
-                    reader.pos += 1;
-                    if reader.skip_ws() != Some(b'"') {
-                        return Err(reader.bail());
-                    }
-                }
-                _ => return Err(reader.bail()),
-            }
-            reader.pos += 1;
+        } else if !self.name_opened()? {
+            return Ok(None);
         }
         let name = MemberName {
-            reader,
+            reader: &mut *self.reader,
             next_declared: &mut self.next_declared,
         };
         seed.deserialize(name).map(Some)
@@ -431,11 +426,52 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
     }
 }
 
+impl Members<'_, '_> {
+    /// Moves the cursor past the opening quote of the next member's name (`true`), or finds the
+    /// object's closing brace (`false`, not consumed): the first member, and what is not compact
+    /// JSON.
+    #[inline(never)]
+    fn name_opened(&mut self) -> Result<bool, Bail> {
+        let reader = &mut *self.reader;
+        match reader.skip_ws() {
+            Some(b'}') => return Ok(false),
+            Some(b'"') if self.first => self.first = false,
+            Some(b',') if !self.first => {
+                reader.pos += 1;
+                if reader.skip_ws() != Some(b'"') {
+                    return Err(reader.bail());
+                }
+            }
+            _ => return Err(reader.bail()),
+        }
+        reader.pos += 1;
+        Ok(true)
+    }
+}
+
 /// A member's name, its opening quote consumed: a string, whatever is asked for (serde_json
 /// also reads numbers and booleans out of names: refused here).
 struct MemberName<'a, 'de> {
     reader: &'a mut Reader<'de>,
     next_declared: &'a mut usize,
+}
+
+impl<'de> MemberName<'_, 'de> {
+    /// A derived type's member name that is not the one declared after the last one matched:
+    /// another declared name, `@odata.type`, or any other name (scanned).
+    #[inline(never)]
+    fn other_name<V: Visitor<'de>>(
+        self,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        match self.reader.declared_name(declared, self.next_declared) {
+            Some(name) => visitor.visit_borrowed_str(name),
+            // on nearly every object Graph sends, and never declared: not scanned either
+            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
+            None => self.reader.visit_string(visitor),
+        }
+    }
 }
 
 macro_rules! name_refused {
@@ -490,8 +526,10 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
     }
 
     /// A derived type's member name (`read::de::next_key`): `declared` are its properties' wire
-    /// names, looked for where the name is without scanning it.
-    #[inline]
+    /// names, looked for where the name is without scanning it. Inlined into every derived
+    /// type's reading: the name declared after the last one matched here, anything else in
+    /// [`MemberName::other_name`].
+    #[inline(always)]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -501,11 +539,9 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         if name != DECLARED_NAMES {
             return self.reader.visit_string(visitor);
         }
-        match self.reader.declared_name(declared, self.next_declared) {
+        match self.reader.predicted_name(declared, self.next_declared) {
             Some(name) => visitor.visit_borrowed_str(name),
-            // on nearly every object Graph sends, and never declared: not scanned either
-            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
-            None => self.reader.visit_string(visitor),
+            None => self.other_name(declared, visitor),
         }
     }
 

@@ -183,6 +183,26 @@ impl<'de> Reader<'de> {
         Some(name)
     }
 
+    /// [`declared_name`](Self::declared_name)'s first try, inlined into every derived type's
+    /// reading: the name at `*next` when it is the one at the cursor (services write members in
+    /// declaration order); the cursor moves past its closing quote and `*next` to the one after
+    /// it. `None` (nothing consumed) otherwise.
+    #[inline(always)]
+    pub(super) fn predicted_name(
+        &mut self,
+        declared: &'static [&'static str],
+        next: &mut usize,
+    ) -> Option<&'static str> {
+        let name = *declared.get(*next)?;
+        let rest = self.bytes().get(self.pos..)?;
+        if !is_at(rest, name.as_bytes()) {
+            return None;
+        }
+        self.pos += name.len() + 1;
+        *next += 1;
+        Some(name)
+    }
+
     /// Whether `name` (a plain name, as in [`declared_name`](Self::declared_name)) is the name
     /// at the cursor (after its opening quote); if so, the cursor moves past its closing quote.
     #[inline]

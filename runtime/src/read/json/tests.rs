@@ -230,3 +230,75 @@ fn pretty_printed_members_read_as_serde_json_reads_them() {
         assert!(serde_json::from_str::<Value>(text).is_err(), "{text:?}");
     }
 }
+
+/// The members' names a derived type is given (`read::de::next_key` with its declared names),
+/// in order: what an object of declared names, others and annotations reads as.
+#[derive(Debug, PartialEq)]
+struct Names(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Names;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Names, A::Error> {
+                let mut names = Vec::new();
+                while let Some(key) =
+                    crate::read::de::next_key(&mut map, &["id", "a", "bc", "displayName", "x"])?
+                {
+                    names.push((key.as_str().to_owned(), map.next_value()?));
+                }
+                Ok(Names(names))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// Member names are found where they are (compact, pretty-printed, first or not, declared or
+/// not, in order or not) as serde_json finds them, and objects end where serde_json ends them.
+#[test]
+fn member_names_read_as_serde_json_reads_them() {
+    for text in [
+        "{}",
+        "{ }",
+        "{\n}",
+        r#"{"id":1}"#,
+        r#"{"id":1,"a":2,"bc":3,"displayName":4,"x":5}"#,
+        r#"{"x":5,"displayName":4,"bc":3,"a":2,"id":1}"#,
+        r#"{"a":2,"a":3}"#,
+        r##"{"@odata.type":"#t","id":1,"other":[1,{"id":2}],"x":{}}"##,
+        r#"{"i":1,"ids":2,"id ":3,"ID":4,"displayNam":5,"displayNamee":6,"":7}"#,
+        r#"{"\u0069d":1,"a\"":2,"b\\c":3,"é":4}"#,
+        "{\n  \"id\": 1,\n  \"a\": [],\n  \"x\": {\n    \"id\": 2\n  }\n}",
+        " { \"id\" : 1 , \"a\" :2,\"bc\"\t:\t3 } ",
+        "{\"id\":1,\n\"a\":2}",
+        "{\"id\":{},\"a\":{\"id\":{}}}",
+    ] {
+        let ours: Names = read(text).unwrap_or_else(|| panic!("refused: {text}"));
+        let theirs: Names = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, theirs, "{text}");
+    }
+    for text in [
+        "{",
+        "{\"id\"",
+        "{\"id\":1",
+        "{\"id\":1,",
+        "{\"id\":1,}",
+        "{,\"id\":1}",
+        "{\"id\":1\"a\":2}",
+        "{\"id\":1,,\"a\":2}",
+        "{\"id\"1}",
+        "{\"id:1}",
+        "{id:1}",
+    ] {
+        assert!(read::<Names>(text).is_none(), "{text:?}");
+        assert!(serde_json::from_str::<Names>(text).is_err(), "{text:?}");
+    }
+}
