@@ -219,66 +219,62 @@ impl<'de> Reader<'de> {
 
     /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
     #[cold]
-    fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        // the run of text not yet copied starts at `from`; `at` is the first `"`, `\\` or control
-        // character after it
-        let mut from = start;
-        let result = loop {
-            scratch.push_str(&self.text[from..at]);
-            match self.bytes().get(at) {
-                Some(b'"') => break Ok(at + 1),
-                Some(b'\\') => match self.bytes().get(at + 1) {
-                    // `\"`, `\\`, `\/` stand for the character after the backslash: it starts the
-                    // next run (copied with it), and the scan goes on after it
-                    Some(b'"' | b'\\' | b'/') => {
-                        from = at + 1;
-                        at = self.to_special(at + 2);
-                    }
-                    _ => match self.escape(at + 1, &mut scratch) {
-                        Some(next) => {
-                            from = next;
-                            at = self.to_special(next);
-                        }
-                        None => break Err(()),
-                    },
-                },
-                _ => break Err(()),
-            }
-        };
-        self.scratch = scratch;
-        match result {
-            Ok(end) => {
+    fn escaped(&mut self, start: usize, at: usize) -> Result<Text<'de, '_>, Bail> {
+        let mut out = std::mem::take(&mut self.scratch).into_bytes();
+        out.clear();
+        let end = self.unescape(start, at, &mut out);
+        // runs of a text checked as UTF-8, cut before ASCII bytes, and whole characters: valid,
+        // but checked again (without `unsafe`, a `str` is made only so), which costs less than
+        // copying each run as a `str`
+        match (end, String::from_utf8(out)) {
+            (Some(end), Ok(text)) => {
+                self.scratch = text;
                 self.pos = end;
                 Ok(Text::Copied(&self.scratch))
             }
-            Err(()) => Err(self.bail()),
+            _ => Err(self.bail()),
         }
     }
 
-    /// Decodes the escape after a backslash (`at` is the byte after it) into `out`; the position
-    /// after it, or `None` for a bad one.
-    fn escape(&self, at: usize, out: &mut String) -> Option<usize> {
+    /// Decodes into `out` the string starting at `start` whose first backslash is at `at`, as
+    /// serde_json decodes it; the position after its closing quote, or `None` for a bad escape,
+    /// a lone surrogate, a raw control character or the text's end.
+    fn unescape(&self, start: usize, mut at: usize, out: &mut Vec<u8>) -> Option<usize> {
         let bytes = self.bytes();
-        let decoded = match *bytes.get(at)? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => return self.unicode_escape(at + 1, out),
-            _ => return None,
-        };
-        out.push(decoded);
-        Some(at + 1)
+        out.extend_from_slice(bytes.get(start..at)?);
+        loop {
+            // `at` is a backslash: the escape after it
+            at = match *bytes.get(at + 1)? {
+                b'u' => {
+                    let (decoded, next) = self.unicode_escape(at + 2)?;
+                    out.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
+                    next
+                }
+                letter => {
+                    out.push(match letter {
+                        b'"' | b'\\' | b'/' => letter,
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        _ => return None,
+                    });
+                    at + 2
+                }
+            };
+            at = copy_run(bytes, at, out);
+            match bytes.get(at)? {
+                b'"' => return Some(at + 1),
+                b'\\' => {}
+                _ => return None,
+            }
+        }
     }
 
-    /// `XXXX` after `\u` at `at` (and a low surrogate's `\uXXXX` after a high one).
-    fn unicode_escape(&self, at: usize, out: &mut String) -> Option<usize> {
+    /// The character of `XXXX` after `\u` at `at` (and of a low surrogate's `\uXXXX` after a
+    /// high one), and the position after it.
+    fn unicode_escape(&self, at: usize) -> Option<(char, usize)> {
         let first = self.hex4(at)?;
         let (code, end) = match first {
             0xD800..=0xDBFF => {
@@ -297,8 +293,7 @@ impl<'de> Reader<'de> {
             0xDC00..=0xDFFF => return None,
             code => (u32::from(code), at + 4),
         };
-        out.push(char::from_u32(code)?);
-        Some(end)
+        Some((char::from_u32(code)?, end))
     }
 
     /// Four hex digits at `at`.
@@ -317,24 +312,14 @@ impl<'de> Reader<'de> {
         Some(value)
     }
 
-    /// The first byte at or after `from` that ends a string's plain run: `"`, `\` or a control
+    /// The first byte at or after `from` that ends a string's plain run: `"`, `\\` or a control
     /// character (the text's length when none). Eight bytes at a time.
     #[inline]
     fn to_special(&self, from: usize) -> usize {
-        const ONES: u64 = u64::MAX / 255;
-        const HIGHS: u64 = ONES << 7;
         let bytes = self.bytes();
         let mut at = from;
         while let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // a byte's high bit is set for the first `"`, `\\` or control character (bytes above
-            // it may be flagged too, by the borrow; the first one never is wrongly)
-            let control = word.wrapping_sub(ONES * 0x20) & !word;
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let quote = quote.wrapping_sub(ONES) & !quote;
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            let backslash = backslash.wrapping_sub(ONES) & !backslash;
-            let found = (control | quote | backslash) & HIGHS;
+            let found = special(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
             if found != 0 {
                 return at + (found.trailing_zeros() / 8) as usize;
             }
@@ -348,6 +333,45 @@ impl<'de> Reader<'de> {
         }
         at
     }
+}
+
+/// The high bit of the first byte of `word` (little-endian) that is a `"`, a `\\` or a control
+/// character is set; no bit below it is (bits above it may be, by the borrow).
+#[inline(always)]
+fn special(word: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGHS: u64 = ONES << 7;
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let quote = quote.wrapping_sub(ONES) & !quote;
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let backslash = backslash.wrapping_sub(ONES) & !backslash;
+    (control | quote | backslash) & HIGHS
+}
+
+/// Appends to `out` the run of a string's text at `at`, to its first `"`, `\\` or control
+/// character (or the text's end), and gives that position. Eight bytes at a time: each word is
+/// copied whole, then cut where the run ends in it (no call per run, however short).
+#[inline]
+fn copy_run(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        out.extend_from_slice(chunk);
+        let found = special(u64::from_le_bytes(*chunk));
+        if found != 0 {
+            let count = (found.trailing_zeros() / 8) as usize;
+            out.truncate(out.len() - 8 + count);
+            return at + count;
+        }
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            return at;
+        }
+        out.push(byte);
+        at += 1;
+    }
+    at
 }
 
 impl<'de> Reader<'de> {

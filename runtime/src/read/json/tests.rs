@@ -302,3 +302,73 @@ fn member_names_read_as_serde_json_reads_them() {
         assert!(serde_json::from_str::<Names>(text).is_err(), "{text:?}");
     }
 }
+
+/// Escapes are decoded as serde_json decodes them wherever they fall: runs of every length
+/// around them (the text after an escape is copied eight bytes at a time, then cut), next to
+/// multi-byte characters, at the text's end, and bad ones refused.
+#[test]
+fn escapes_read_as_serde_json_reads_them_wherever_they_fall() {
+    let escapes = [
+        r#"\""#,
+        r"\\",
+        r"\/",
+        r"\b",
+        r"\f",
+        r"\n",
+        r"\r",
+        r"\t",
+        r"\u0041",
+        r"\u00e9",
+        r"\u20ac",
+        r"\ud83d\ude00",
+        r"\u0000",
+        r"\u001f",
+    ];
+    let runs = [
+        "",
+        "a",
+        "é",
+        "€",
+        "😀",
+        "ab\u{7f}",
+        "<p class=x>",
+        "0123456789abcdefg",
+    ];
+    for escape in escapes {
+        for before in runs {
+            for after in runs {
+                for repeat in 0..18 {
+                    let after = after.repeat(repeat);
+                    let text = format!("\"{before}{escape}{after}{escape}{after}\"");
+                    let ours: String = read(&text).unwrap_or_else(|| panic!("refused: {text}"));
+                    let theirs: String = serde_json::from_str(&text).unwrap();
+                    assert_eq!(ours, theirs, "{text}");
+                    // inside a page, and as a member's name
+                    let page = format!("{{{text}:[{text},{text}]}}");
+                    assert_eq!(
+                        read_here(&page),
+                        serde_json::from_str::<Value>(&page).unwrap()
+                    );
+                }
+            }
+        }
+    }
+    for text in [
+        r#""\"#,
+        r#""\""#,
+        r#""a\x""#,
+        r#""a\u12""#,
+        r#""a\u12g4""#,
+        r#""a\ud800""#,
+        r#""a\ud800\u0041""#,
+        r#""a\udc00""#,
+        "\"a\\n\u{1}\"",
+        "\"a\\n\u{1f}b\"",
+        "\"a\\nbcdefghijklmnop",
+        "\"a\\nb",
+        "\"a\\n",
+    ] {
+        assert!(read::<String>(text).is_none(), "{text:?}");
+        assert!(serde_json::from_str::<String>(text).is_err(), "{text:?}");
+    }
+}
