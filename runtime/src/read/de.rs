@@ -118,7 +118,7 @@ struct Declared(&'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for Declared {
     type Value = Key<'de>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
         deserializer.deserialize_struct(DECLARED_NAMES, self.0, KeyVisitor)
     }
