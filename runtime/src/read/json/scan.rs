@@ -341,12 +341,13 @@ impl<'de> Reader<'de> {
 fn special(word: u64) -> u64 {
     const ONES: u64 = u64::MAX / 255;
     const HIGHS: u64 = ONES << 7;
-    let control = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let quote = quote.wrapping_sub(ONES) & !quote;
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (control | quote | backslash) & HIGHS
+    // a byte below `n` (at most 0x80) borrows in `x - n` and has its high bit clear: the lowest
+    // such byte's high bit is set in `(x - n) & !x`. `"` (0x22) xor 0x02 is 0x20 and a control
+    // character xor 0x02 stays below 0x20, so both are the bytes below 0x21 after that xor; a
+    // `\\` xor itself is the byte below 1. The xors leave the high bits as they are.
+    let quote_or_control = (word ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (quote_or_control | backslash) & !word & HIGHS
 }
 
 /// Appends to `out` the run of a string's text at `at`, to its first `"`, `\\` or control
@@ -639,6 +640,32 @@ impl Number {
             Some(Number::I64(value))
         } else {
             number.as_f64().map(Number::F64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::special;
+
+    /// The first byte `special` flags is the first `"`, `\` or control character, for every
+    /// pair of neighbouring bytes at every place in a word, among plain and non-ASCII bytes.
+    #[test]
+    fn special_flags_the_first_special_byte_exactly() {
+        let is_special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+        for filler in [b'x', b' ', b'!', b'#', 0x7f, 0x80, 0xa2, 0xdc, 0xff] {
+            for at in 0..7 {
+                for first in 0..=255u8 {
+                    for second in 0..=255u8 {
+                        let mut bytes = [filler; 8];
+                        bytes[at] = first;
+                        bytes[at + 1] = second;
+                        let expected = bytes.iter().position(|&b| is_special(b)).unwrap_or(8);
+                        let found = special(u64::from_le_bytes(bytes));
+                        assert_eq!((found.trailing_zeros() / 8) as usize, expected, "{bytes:?}");
+                    }
+                }
+            }
         }
     }
 }
