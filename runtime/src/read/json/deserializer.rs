@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::bail::Bail;
 use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
+use crate::types::datetime::SHAPED_TEXT;
 
 use super::scan::{Number, Reader, Text};
 
@@ -107,6 +108,29 @@ impl<'de> Reader<'de> {
             self.pos -= 1;
         }
         de::Deserializer::deserialize_any(self, visitor)
+    }
+
+    /// The text of an `Edm.DateTimeOffset` (`types::datetime::SHAPED_TEXT`): where it ends is
+    /// found from the shape services write, and it is handed over without a scan; its parser
+    /// checks it. A text of any other shape is read as a string.
+    #[inline]
+    fn visit_date_time_offset<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        if self.skip_ws() != Some(b'"') {
+            return Err(self.bail());
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let Some(end) = self.date_time_offset_end(start) else {
+            return self.visit_string(visitor);
+        };
+        self.pos = end + 1;
+        // the parser accepts no `"`, `\` or control character, so a text it accepts is the
+        // whole string, without escapes; one it refuses may not be (in a text not in the shape
+        // after all): refused here too, even where a visitor swallows its error
+        match visitor.visit_borrowed_str::<Bail>(&self.text()[start..end]) {
+            Ok(value) => Ok(value),
+            Err(_) => Err(self.bail()),
+        }
     }
 
     /// A number (for any number type but `i128` / `u128`) to `visitor`.
@@ -297,6 +321,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     ) -> Result<V::Value, Bail> {
         if name == DECLARED_TYPE {
             return self.visit_declared_type(fields, visitor);
+        }
+        if name == SHAPED_TEXT {
+            return self.visit_date_time_offset(visitor);
         }
         self.deserialize_map(visitor)
     }

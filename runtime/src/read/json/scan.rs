@@ -53,6 +53,11 @@ impl<'de> Reader<'de> {
     }
 
     #[inline]
+    pub(super) fn text(&self) -> &'de str {
+        self.text
+    }
+
+    #[inline]
     pub(super) fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
@@ -201,6 +206,38 @@ impl<'de> Reader<'de> {
         self.pos += name.len() + 1;
         *next += 1;
         Some(name)
+    }
+
+    /// Where the text of an `Edm.DateTimeOffset` starting at `start` ends (its closing quote),
+    /// from the shape services write: nineteen bytes of date and time, maybe a `.` and digits,
+    /// then `Z` or `±hh:mm`, then `"`. Only the bytes this shape stands on are looked at; the
+    /// parser checks the rest. `None` for any other shape.
+    #[inline]
+    pub(super) fn date_time_offset_end(&self, start: usize) -> Option<usize> {
+        const ONES: u64 = u64::MAX / 255;
+        let rest = self.bytes().get(start..)?;
+        let mut at = 19;
+        if rest.get(at) == Some(&b'.') {
+            at += 1;
+            // the digits' count, eight bytes at a time (a non-digit's high bit set, the first
+            // one exactly), as in the parser's fraction
+            loop {
+                let word = u64::from_le_bytes(*rest.get(at..)?.first_chunk::<8>()?);
+                let values = word ^ (ONES * 0x30);
+                let others = (values.wrapping_add(ONES * 0x76) | values) & (ONES << 7);
+                let digits = (others.trailing_zeros() / 8) as usize;
+                at += digits;
+                if digits < 8 {
+                    break;
+                }
+            }
+        }
+        at += match rest.get(at)? {
+            b'Z' | b'z' => 1,
+            b'+' | b'-' => 6,
+            _ => return None,
+        };
+        (rest.get(at) == Some(&b'"')).then_some(start + at)
     }
 
     /// Whether `name` (a plain name, as in [`declared_name`](Self::declared_name)) is the name

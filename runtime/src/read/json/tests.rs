@@ -372,3 +372,101 @@ fn escapes_read_as_serde_json_reads_them_wherever_they_fall() {
         assert!(serde_json::from_str::<String>(text).is_err(), "{text:?}");
     }
 }
+
+/// `DateTimeOffset` texts in the shape services write are handed over without a scan, found
+/// where they end from that shape; any other text is read as a string. Either way the value is
+/// serde_json's, and what the parser refuses is refused here (serde_json decides then), even
+/// for a text that only looks like the shape.
+#[test]
+fn date_time_offsets_read_as_through_serde_json() {
+    use crate::types::datetime::DateTimeOffset;
+
+    let mut texts = Vec::new();
+    for fraction in [
+        "",
+        ".",
+        ".5",
+        ".52",
+        ".5240758",
+        ".52407589",
+        ".123456789012",
+        ".1234567890123",
+    ] {
+        for offset in [
+            "Z", "z", "+03:00", "-08:00", "-00:00", "+3:00", "+03:0", "", "Zx", "+03:00x",
+        ] {
+            texts.push(format!("\"2016-12-31T23:57:34{fraction}{offset}\""));
+        }
+    }
+    texts.extend(
+        [
+            r#""2016-12-31T23:57Z""#,
+            r#""1969-07-20T20:17:40Z""#,
+            r#""2016-02-30T00:00:00Z""#,
+            r#""2016-12-31t23:57:34Z""#,
+            r#""-0001-12-31T23:57:34Z""#,
+            r#""12016-12-31T23:57:34Z""#,
+            r#""\u0032016-12-31T23:57:34Z""#,
+            r#""2016-12-31T23:57:34\u002e5Z""#,
+            r#""2016-12-31T23:57:34.5\u005a""#,
+            r#""2016-12-31T23:57:34.5Z\n""#,
+            r#""2016-12-31T23:5"#,
+            r#""2016-12-31T23:57:34.5Z"#,
+            r#""2016-12-31T23:57:34.5"#,
+            r#""2016-12-31T23:57:34.12345678"#,
+            r#""2016-1"-31T23:57:34Z""#,
+            r#""2016-\"2-31T23:57:34Z""#,
+            r#""""#,
+            "null",
+            "5",
+            "[]",
+        ]
+        .map(str::to_owned),
+    );
+    for text in &texts {
+        // alone, optional, and followed by what could look like the rest of the shape
+        for doc in [
+            text.clone(),
+            format!("[{text},null]"),
+            format!("[{text},\"Z\"]"),
+            format!("[{text},Z\"]"),
+            format!("{{\"a\":{text},\"b\":\"+03:00\"}}"),
+        ] {
+            let theirs = serde_json::from_str::<Vec<Option<DateTimeOffset>>>(&format!("[{doc}]"));
+            let ours = read::<Vec<Option<DateTimeOffset>>>(&format!("[{doc}]"));
+            if let Some(ours) = &ours {
+                assert_eq!(Some(ours), theirs.as_ref().ok(), "{doc}");
+            }
+            let theirs = serde_json::from_str::<DateTimeOffset>(&doc).ok();
+            let ours = read::<DateTimeOffset>(&doc);
+            if ours.is_some() {
+                assert_eq!(ours, theirs, "{doc}");
+            }
+        }
+        // what serde_json reads as a date, the reader reads (no refusal of a valid shape)
+        if serde_json::from_str::<DateTimeOffset>(text).is_ok() && !text.contains('\\') {
+            assert!(read::<DateTimeOffset>(text).is_some(), "{text}");
+        }
+    }
+    // a text that looks like the shape only through what follows it (`-1234,"` where the
+    // offset would be): the parser refuses the longer text, and the reader refuses the page,
+    // even where a visitor swallows the error; serde_json reads it then
+    struct Lenient(Option<DateTimeOffset>);
+    impl<'de> serde::Deserialize<'de> for Lenient {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Lenient(DateTimeOffset::deserialize(d).ok()))
+        }
+    }
+    let tricky = r#"["2016-12-31T23:57Z",-1234,"x"]"#;
+    assert!(read::<Vec<Lenient>>(tricky).is_none());
+    let theirs = serde_json::from_str::<Vec<Lenient>>(tricky).unwrap();
+    assert!(theirs[0].0.is_some() && theirs[1].0.is_none());
+    let plain = r#"["2016-12-31T23:57:34.5240758Z","x","2016-12-31T23:57Z"]"#;
+    let ours = read::<Vec<Lenient>>(plain).unwrap();
+    let theirs = serde_json::from_str::<Vec<Lenient>>(plain).unwrap();
+    assert_eq!(
+        ours.iter().map(|l| l.0).collect::<Vec<_>>(),
+        theirs.iter().map(|l| l.0).collect::<Vec<_>>()
+    );
+    assert!(ours[0].0.is_some() && ours[1].0.is_none() && ours[2].0.is_some());
+}
