@@ -404,7 +404,8 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
 
     /// Inlined into every derived type's reading: the compact case (a comma and the name's
     /// quote as one two-byte word) here, anything else in [`Members::name_opened`].
-    #[inline(always)]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -556,7 +557,8 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
     /// names, looked for where the name is without scanning it. Inlined into every derived
     /// type's reading: the name declared after the last one matched here, anything else in
     /// [`MemberName::other_name`].
-    #[inline(always)]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,

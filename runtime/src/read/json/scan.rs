@@ -192,7 +192,8 @@ impl<'de> Reader<'de> {
     /// reading: the name at `*next` when it is the one at the cursor (services write members in
     /// declaration order); the cursor moves past its closing quote and `*next` to the one after
     /// it. `None` (nothing consumed) otherwise.
-    #[inline(always)]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(super) fn predicted_name(
         &mut self,
         declared: &'static [&'static str],
