@@ -301,13 +301,34 @@ impl<'de> Reader<'de> {
                     at + 2
                 }
             };
-            at = copy_run(bytes, at, out);
+            // an escape right after an escape (`\r\n`): no run between them
+            if bytes.get(at) != Some(&b'\\') {
+                at = self.copy_run(at, out);
+            }
             match bytes.get(at)? {
                 b'"' => return Some(at + 1),
                 b'\\' => {}
                 _ => return None,
             }
         }
+    }
+
+    /// Appends to `out` the run of a string's text at `at`, to its first `"`, `\\` or control
+    /// character (or the text's end), and gives that position. A short run (as between escapes)
+    /// is copied as sixteen bytes, then cut: a copy of known length, without a call.
+    #[inline]
+    fn copy_run(&self, at: usize, out: &mut Vec<u8>) -> usize {
+        let end = self.to_special(at);
+        let bytes = self.bytes();
+        match bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+            Some(window) if end - at <= 16 => {
+                let len = out.len();
+                out.extend_from_slice(window);
+                out.truncate(len + (end - at));
+            }
+            _ => out.extend_from_slice(bytes.get(at..end).unwrap_or_default()),
+        }
+        end
     }
 
     /// The character of `XXXX` after `\u` at `at` (and of a low surrogate's `\uXXXX` after a
@@ -386,31 +407,6 @@ fn special(word: u64) -> u64 {
     let quote_or_control = (word ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21);
     let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
     (quote_or_control | backslash) & !word & HIGHS
-}
-
-/// Appends to `out` the run of a string's text at `at`, to its first `"`, `\\` or control
-/// character (or the text's end), and gives that position. Eight bytes at a time: each word is
-/// copied whole, then cut where the run ends in it (no call per run, however short).
-#[inline]
-fn copy_run(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        out.extend_from_slice(chunk);
-        let found = special(u64::from_le_bytes(*chunk));
-        if found != 0 {
-            let count = (found.trailing_zeros() / 8) as usize;
-            out.truncate(out.len() - 8 + count);
-            return at + count;
-        }
-        at += 8;
-    }
-    while let Some(&byte) = bytes.get(at) {
-        if byte == b'"' || byte == b'\\' || byte < 0x20 {
-            return at;
-        }
-        out.push(byte);
-        at += 1;
-    }
-    at
 }
 
 impl<'de> Reader<'de> {
