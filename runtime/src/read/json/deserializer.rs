@@ -34,7 +34,8 @@ impl Number {
 
 impl<'de> Reader<'de> {
     /// A string's text to `visitor`, borrowed when it had no escapes.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
         match self.string()? {
             Text::Borrowed(text) => visitor.visit_borrowed_str(text),
