@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, Visitor};
 
 use super::bail::Bail;
 use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
+use crate::types::datetime::SHAPED_TEXT;
 
 use super::scan::{Number, Reader, Text};
 
@@ -33,7 +34,8 @@ impl Number {
 
 impl<'de> Reader<'de> {
     /// A string's text to `visitor`, borrowed when it had no escapes.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
         match self.string()? {
             Text::Borrowed(text) => visitor.visit_borrowed_str(text),
@@ -111,6 +113,29 @@ impl<'de> Reader<'de> {
             self.pos -= 1;
         }
         de::Deserializer::deserialize_any(self, visitor)
+    }
+
+    /// The text of an `Edm.DateTimeOffset` (`types::datetime::SHAPED_TEXT`): where it ends is
+    /// found from the shape services write, and it is handed over without a scan; its parser
+    /// checks it. A text of any other shape is read as a string.
+    #[inline]
+    fn visit_date_time_offset<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        if self.skip_ws() != Some(b'"') {
+            return Err(self.bail());
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let Some(end) = self.date_time_offset_end(start) else {
+            return self.visit_string(visitor);
+        };
+        self.pos = end + 1;
+        // the parser accepts no `"`, `\` or control character, so a text it accepts is the
+        // whole string, without escapes; one it refuses may not be (in a text not in the shape
+        // after all): refused here too, even where a visitor swallows its error
+        match visitor.visit_borrowed_str::<Bail>(&self.text()[start..end]) {
+            Ok(value) => Ok(value),
+            Err(_) => Err(self.bail()),
+        }
     }
 
     /// A number (for any number type but `i128` / `u128`) to `visitor`.
@@ -302,6 +327,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if name == DECLARED_TYPE {
             return self.visit_declared_type(fields, visitor);
         }
+        if name == SHAPED_TEXT {
+            return self.visit_date_time_offset(visitor);
+        }
         self.deserialize_map(visitor)
     }
 
@@ -379,7 +407,10 @@ struct Members<'a, 'de> {
 impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
     type Error = Bail;
 
-    #[inline]
+    /// Inlined into every derived type's reading: the compact case (a comma and the name's
+    /// quote as one two-byte word) here, anything else in [`Members::name_opened`].
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -389,24 +420,17 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
         if !self.first && reader.bytes().get(at..at + 2) == Some(b",\"") {
             // compact JSON, as services send it: the next member's name right after the comma
             reader.pos = at + 2;
+        } else if self.first && reader.bytes().get(at) == Some(&b'"') {
+            // compact JSON: the first member's name right after the brace
+            self.first = false;
+            reader.pos = at + 1;
         } else if !self.first && reader.comma_new_line_quote() {
             // pretty-printed: the name after the comma, a new line and the indentation
-        } else {
-            match reader.skip_ws() {
-                Some(b'}') => return Ok(None),
-                Some(b'"') if self.first => self.first = false,
-                Some(b',') if !self.first => {
-                    reader.pos += 1;
-                    if reader.skip_ws() != Some(b'"') {
-                        return Err(reader.bail());
-                    }
-                }
-                _ => return Err(reader.bail()),
-            }
-            reader.pos += 1;
+        } else if !self.name_opened()? {
+            return Ok(None);
         }
         let name = MemberName {
-            reader,
+            reader: &mut *self.reader,
             next_declared: &mut self.next_declared,
         };
         seed.deserialize(name).map(Some)
@@ -435,11 +459,52 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
     }
 }
 
+impl Members<'_, '_> {
+    /// Moves the cursor past the opening quote of the next member's name (`true`), or finds the
+    /// object's closing brace (`false`, not consumed): the first member, and what is not compact
+    /// JSON.
+    #[inline(never)]
+    fn name_opened(&mut self) -> Result<bool, Bail> {
+        let reader = &mut *self.reader;
+        match reader.skip_ws() {
+            Some(b'}') => return Ok(false),
+            Some(b'"') if self.first => self.first = false,
+            Some(b',') if !self.first => {
+                reader.pos += 1;
+                if reader.skip_ws() != Some(b'"') {
+                    return Err(reader.bail());
+                }
+            }
+            _ => return Err(reader.bail()),
+        }
+        reader.pos += 1;
+        Ok(true)
+    }
+}
+
 /// A member's name, its opening quote consumed: a string, whatever is asked for (serde_json
 /// also reads numbers and booleans out of names: refused here).
 struct MemberName<'a, 'de> {
     reader: &'a mut Reader<'de>,
     next_declared: &'a mut usize,
+}
+
+impl<'de> MemberName<'_, 'de> {
+    /// A derived type's member name that is not the one declared after the last one matched:
+    /// another declared name, `@odata.type`, or any other name (scanned).
+    #[inline(never)]
+    fn other_name<V: Visitor<'de>>(
+        self,
+        declared: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        match self.reader.declared_name(declared, self.next_declared) {
+            Some(name) => visitor.visit_borrowed_str(name),
+            // on nearly every object Graph sends, and never declared: not scanned either
+            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
+            None => self.reader.visit_string(visitor),
+        }
+    }
 }
 
 macro_rules! name_refused {
@@ -494,8 +559,11 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
     }
 
     /// A derived type's member name (`read::de::next_key`): `declared` are its properties' wire
-    /// names, looked for where the name is without scanning it.
-    #[inline]
+    /// names, looked for where the name is without scanning it. Inlined into every derived
+    /// type's reading: the name declared after the last one matched here, anything else in
+    /// [`MemberName::other_name`].
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -505,11 +573,9 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         if name != DECLARED_NAMES {
             return self.reader.visit_string(visitor);
         }
-        match self.reader.declared_name(declared, self.next_declared) {
+        match self.reader.predicted_name(declared, self.next_declared) {
             Some(name) => visitor.visit_borrowed_str(name),
-            // on nearly every object Graph sends, and never declared: not scanned either
-            None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
-            None => self.reader.visit_string(visitor),
+            None => self.other_name(declared, visitor),
         }
     }
 

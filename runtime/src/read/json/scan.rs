@@ -58,6 +58,11 @@ impl<'de> Reader<'de> {
     }
 
     #[inline]
+    pub(super) fn text(&self) -> &'de str {
+        self.text
+    }
+
+    #[inline]
     pub(super) fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
     }
@@ -188,6 +193,59 @@ impl<'de> Reader<'de> {
         Some(name)
     }
 
+    /// [`declared_name`](Self::declared_name)'s first try, inlined into every derived type's
+    /// reading: the name at `*next` when it is the one at the cursor (services write members in
+    /// declaration order); the cursor moves past its closing quote and `*next` to the one after
+    /// it. `None` (nothing consumed) otherwise.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(super) fn predicted_name(
+        &mut self,
+        declared: &'static [&'static str],
+        next: &mut usize,
+    ) -> Option<&'static str> {
+        let name = *declared.get(*next)?;
+        let rest = self.bytes().get(self.pos..)?;
+        if !is_at(rest, name.as_bytes()) {
+            return None;
+        }
+        self.pos += name.len() + 1;
+        *next += 1;
+        Some(name)
+    }
+
+    /// Where the text of an `Edm.DateTimeOffset` starting at `start` ends (its closing quote),
+    /// from the shape services write: nineteen bytes of date and time, maybe a `.` and digits,
+    /// then `Z` or `±hh:mm`, then `"`. Only the bytes this shape stands on are looked at; the
+    /// parser checks the rest. `None` for any other shape.
+    #[inline]
+    pub(super) fn date_time_offset_end(&self, start: usize) -> Option<usize> {
+        const ONES: u64 = u64::MAX / 255;
+        let rest = self.bytes().get(start..)?;
+        let mut at = 19;
+        if rest.get(at) == Some(&b'.') {
+            at += 1;
+            // the digits' count, eight bytes at a time (a non-digit's high bit set, the first
+            // one exactly), as in the parser's fraction
+            loop {
+                let word = u64::from_le_bytes(*rest.get(at..)?.first_chunk::<8>()?);
+                let values = word ^ (ONES * 0x30);
+                let others = (values.wrapping_add(ONES * 0x76) | values) & (ONES << 7);
+                let digits = (others.trailing_zeros() / 8) as usize;
+                at += digits;
+                if digits < 8 {
+                    break;
+                }
+            }
+        }
+        at += match rest.get(at)? {
+            b'Z' | b'z' => 1,
+            b'+' | b'-' => 6,
+            _ => return None,
+        };
+        (rest.get(at) == Some(&b'"')).then_some(start + at)
+    }
+
     /// Whether `name` (a plain name, as in [`declared_name`](Self::declared_name)) is the name
     /// at the cursor (after its opening quote); if so, the cursor moves past its closing quote.
     #[inline]
@@ -204,66 +262,83 @@ impl<'de> Reader<'de> {
 
     /// The rest of a string with escapes: `start` is its first byte, `at` its first backslash.
     #[cold]
-    fn escaped(&mut self, start: usize, mut at: usize) -> Result<Text<'de, '_>, Bail> {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        // the run of text not yet copied starts at `from`; `at` is the first `"`, `\\` or control
-        // character after it
-        let mut from = start;
-        let result = loop {
-            scratch.push_str(&self.text[from..at]);
-            match self.bytes().get(at) {
-                Some(b'"') => break Ok(at + 1),
-                Some(b'\\') => match self.bytes().get(at + 1) {
-                    // `\"`, `\\`, `\/` stand for the character after the backslash: it starts the
-                    // next run (copied with it), and the scan goes on after it
-                    Some(b'"' | b'\\' | b'/') => {
-                        from = at + 1;
-                        at = self.to_special(at + 2);
-                    }
-                    _ => match self.escape(at + 1, &mut scratch) {
-                        Some(next) => {
-                            from = next;
-                            at = self.to_special(next);
-                        }
-                        None => break Err(()),
-                    },
-                },
-                _ => break Err(()),
-            }
-        };
-        self.scratch = scratch;
-        match result {
-            Ok(end) => {
+    fn escaped(&mut self, start: usize, at: usize) -> Result<Text<'de, '_>, Bail> {
+        let mut out = std::mem::take(&mut self.scratch).into_bytes();
+        out.clear();
+        let end = self.unescape(start, at, &mut out);
+        // runs of a text checked as UTF-8, cut before ASCII bytes, and whole characters: valid,
+        // but checked again (without `unsafe`, a `str` is made only so), which costs less than
+        // copying each run as a `str`
+        match (end, String::from_utf8(out)) {
+            (Some(end), Ok(text)) => {
+                self.scratch = text;
                 self.pos = end;
                 Ok(Text::Copied(&self.scratch))
             }
-            Err(()) => Err(self.bail()),
+            _ => Err(self.bail()),
         }
     }
 
-    /// Decodes the escape after a backslash (`at` is the byte after it) into `out`; the position
-    /// after it, or `None` for a bad one.
-    fn escape(&self, at: usize, out: &mut String) -> Option<usize> {
+    /// Decodes into `out` the string starting at `start` whose first backslash is at `at`, as
+    /// serde_json decodes it; the position after its closing quote, or `None` for a bad escape,
+    /// a lone surrogate, a raw control character or the text's end.
+    fn unescape(&self, start: usize, mut at: usize, out: &mut Vec<u8>) -> Option<usize> {
         let bytes = self.bytes();
-        let decoded = match *bytes.get(at)? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => return self.unicode_escape(at + 1, out),
-            _ => return None,
-        };
-        out.push(decoded);
-        Some(at + 1)
+        out.extend_from_slice(bytes.get(start..at)?);
+        loop {
+            // `at` is a backslash: the escape after it
+            at = match *bytes.get(at + 1)? {
+                b'u' => {
+                    let (decoded, next) = self.unicode_escape(at + 2)?;
+                    out.extend_from_slice(decoded.encode_utf8(&mut [0; 4]).as_bytes());
+                    next
+                }
+                letter => {
+                    out.push(match letter {
+                        b'"' | b'\\' | b'/' => letter,
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        _ => return None,
+                    });
+                    at + 2
+                }
+            };
+            // an escape right after an escape (`\r\n`): no run between them
+            if bytes.get(at) != Some(&b'\\') {
+                at = self.copy_run(at, out);
+            }
+            match bytes.get(at)? {
+                b'"' => return Some(at + 1),
+                b'\\' => {}
+                _ => return None,
+            }
+        }
     }
 
-    /// `XXXX` after `\u` at `at` (and a low surrogate's `\uXXXX` after a high one).
-    fn unicode_escape(&self, at: usize, out: &mut String) -> Option<usize> {
+    /// Appends to `out` the run of a string's text at `at`, to its first `"`, `\\` or control
+    /// character (or the text's end), and gives that position. A short run (as between escapes)
+    /// is copied as sixteen bytes, then cut: a copy of known length, without a call.
+    #[inline]
+    fn copy_run(&self, at: usize, out: &mut Vec<u8>) -> usize {
+        let end = self.to_special(at);
+        let bytes = self.bytes();
+        match bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+            Some(window) if end - at <= 16 => {
+                let len = out.len();
+                out.extend_from_slice(window);
+                out.truncate(len + (end - at));
+            }
+            _ => out.extend_from_slice(bytes.get(at..end).unwrap_or_default()),
+        }
+        end
+    }
+
+    /// The character of `XXXX` after `\u` at `at` (and of a low surrogate's `\uXXXX` after a
+    /// high one), and the position after it.
+    fn unicode_escape(&self, at: usize) -> Option<(char, usize)> {
         let first = self.hex4(at)?;
         let (code, end) = match first {
             0xD800..=0xDBFF => {
@@ -282,8 +357,7 @@ impl<'de> Reader<'de> {
             0xDC00..=0xDFFF => return None,
             code => (u32::from(code), at + 4),
         };
-        out.push(char::from_u32(code)?);
-        Some(end)
+        Some((char::from_u32(code)?, end))
     }
 
     /// Four hex digits at `at`.
@@ -302,24 +376,14 @@ impl<'de> Reader<'de> {
         Some(value)
     }
 
-    /// The first byte at or after `from` that ends a string's plain run: `"`, `\` or a control
+    /// The first byte at or after `from` that ends a string's plain run: `"`, `\\` or a control
     /// character (the text's length when none). Eight bytes at a time.
     #[inline]
     fn to_special(&self, from: usize) -> usize {
-        const ONES: u64 = u64::MAX / 255;
-        const HIGHS: u64 = ONES << 7;
         let bytes = self.bytes();
         let mut at = from;
         while let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // a byte's high bit is set for the first `"`, `\\` or control character (bytes above
-            // it may be flagged too, by the borrow; the first one never is wrongly)
-            let control = word.wrapping_sub(ONES * 0x20) & !word;
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let quote = quote.wrapping_sub(ONES) & !quote;
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            let backslash = backslash.wrapping_sub(ONES) & !backslash;
-            let found = (control | quote | backslash) & HIGHS;
+            let found = special(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
             if found != 0 {
                 return at + (found.trailing_zeros() / 8) as usize;
             }
@@ -333,6 +397,21 @@ impl<'de> Reader<'de> {
         }
         at
     }
+}
+
+/// The high bit of the first byte of `word` (little-endian) that is a `"`, a `\\` or a control
+/// character is set; no bit below it is (bits above it may be, by the borrow).
+#[inline(always)]
+fn special(word: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGHS: u64 = ONES << 7;
+    // a byte below `n` (at most 0x80) borrows in `x - n` and has its high bit clear: the lowest
+    // such byte's high bit is set in `(x - n) & !x`. `"` (0x22) xor 0x02 is 0x20 and a control
+    // character xor 0x02 stays below 0x20, so both are the bytes below 0x21 after that xor; a
+    // `\\` xor itself is the byte below 1. The xors leave the high bits as they are.
+    let quote_or_control = (word ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (quote_or_control | backslash) & !word & HIGHS
 }
 
 impl<'de> Reader<'de> {
@@ -600,6 +679,32 @@ impl Number {
             Some(Number::I64(value))
         } else {
             number.as_f64().map(Number::F64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::special;
+
+    /// The first byte `special` flags is the first `"`, `\` or control character, for every
+    /// pair of neighbouring bytes at every place in a word, among plain and non-ASCII bytes.
+    #[test]
+    fn special_flags_the_first_special_byte_exactly() {
+        let is_special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+        for filler in [b'x', b' ', b'!', b'#', 0x7f, 0x80, 0xa2, 0xdc, 0xff] {
+            for at in 0..7 {
+                for first in 0..=255u8 {
+                    for second in 0..=255u8 {
+                        let mut bytes = [filler; 8];
+                        bytes[at] = first;
+                        bytes[at + 1] = second;
+                        let expected = bytes.iter().position(|&b| is_special(b)).unwrap_or(8);
+                        let found = special(u64::from_le_bytes(bytes));
+                        assert_eq!((found.trailing_zeros() / 8) as usize, expected, "{bytes:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -230,3 +230,243 @@ fn pretty_printed_members_read_as_serde_json_reads_them() {
         assert!(serde_json::from_str::<Value>(text).is_err(), "{text:?}");
     }
 }
+
+/// The members' names a derived type is given (`read::de::next_key` with its declared names),
+/// in order: what an object of declared names, others and annotations reads as.
+#[derive(Debug, PartialEq)]
+struct Names(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Names;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Names, A::Error> {
+                let mut names = Vec::new();
+                while let Some(key) =
+                    crate::read::de::next_key(&mut map, &["id", "a", "bc", "displayName", "x"])?
+                {
+                    names.push((key.as_str().to_owned(), map.next_value()?));
+                }
+                Ok(Names(names))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// Member names are found where they are (compact, pretty-printed, first or not, declared or
+/// not, in order or not) as serde_json finds them, and objects end where serde_json ends them.
+#[test]
+fn member_names_read_as_serde_json_reads_them() {
+    for text in [
+        "{}",
+        "{ }",
+        "{\n}",
+        r#"{"id":1}"#,
+        r#"{"id":1,"a":2,"bc":3,"displayName":4,"x":5}"#,
+        r#"{"x":5,"displayName":4,"bc":3,"a":2,"id":1}"#,
+        r#"{"a":2,"a":3}"#,
+        r##"{"@odata.type":"#t","id":1,"other":[1,{"id":2}],"x":{}}"##,
+        r#"{"i":1,"ids":2,"id ":3,"ID":4,"displayNam":5,"displayNamee":6,"":7}"#,
+        r#"{"\u0069d":1,"a\"":2,"b\\c":3,"é":4}"#,
+        "{\n  \"id\": 1,\n  \"a\": [],\n  \"x\": {\n    \"id\": 2\n  }\n}",
+        " { \"id\" : 1 , \"a\" :2,\"bc\"\t:\t3 } ",
+        "{\"id\":1,\n\"a\":2}",
+        "{\"id\":{},\"a\":{\"id\":{}}}",
+    ] {
+        let ours: Names = read(text).unwrap_or_else(|| panic!("refused: {text}"));
+        let theirs: Names = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, theirs, "{text}");
+    }
+    for text in [
+        "{",
+        "{\"id\"",
+        "{\"id\":1",
+        "{\"id\":1,",
+        "{\"id\":1,}",
+        "{,\"id\":1}",
+        "{\"id\":1\"a\":2}",
+        "{\"id\":1,,\"a\":2}",
+        "{\"id\"1}",
+        "{\"id:1}",
+        "{id:1}",
+    ] {
+        assert!(read::<Names>(text).is_none(), "{text:?}");
+        assert!(serde_json::from_str::<Names>(text).is_err(), "{text:?}");
+    }
+}
+
+/// Escapes are decoded as serde_json decodes them wherever they fall: runs of every length
+/// around them (the text after an escape is copied eight bytes at a time, then cut), next to
+/// multi-byte characters, at the text's end, and bad ones refused.
+#[test]
+fn escapes_read_as_serde_json_reads_them_wherever_they_fall() {
+    let escapes = [
+        r#"\""#,
+        r"\\",
+        r"\/",
+        r"\b",
+        r"\f",
+        r"\n",
+        r"\r",
+        r"\t",
+        r"\u0041",
+        r"\u00e9",
+        r"\u20ac",
+        r"\ud83d\ude00",
+        r"\u0000",
+        r"\u001f",
+    ];
+    let runs = [
+        "",
+        "a",
+        "é",
+        "€",
+        "😀",
+        "ab\u{7f}",
+        "<p class=x>",
+        "0123456789abcdefg",
+    ];
+    for escape in escapes {
+        for before in runs {
+            for after in runs {
+                for repeat in 0..18 {
+                    let after = after.repeat(repeat);
+                    let text = format!("\"{before}{escape}{after}{escape}{after}\"");
+                    let ours: String = read(&text).unwrap_or_else(|| panic!("refused: {text}"));
+                    let theirs: String = serde_json::from_str(&text).unwrap();
+                    assert_eq!(ours, theirs, "{text}");
+                    // inside a page, and as a member's name
+                    let page = format!("{{{text}:[{text},{text}]}}");
+                    assert_eq!(
+                        read_here(&page),
+                        serde_json::from_str::<Value>(&page).unwrap()
+                    );
+                }
+            }
+        }
+    }
+    for text in [
+        r#""\"#,
+        r#""\""#,
+        r#""a\x""#,
+        r#""a\u12""#,
+        r#""a\u12g4""#,
+        r#""a\ud800""#,
+        r#""a\ud800\u0041""#,
+        r#""a\udc00""#,
+        "\"a\\n\u{1}\"",
+        "\"a\\n\u{1f}b\"",
+        "\"a\\nbcdefghijklmnop",
+        "\"a\\nb",
+        "\"a\\n",
+    ] {
+        assert!(read::<String>(text).is_none(), "{text:?}");
+        assert!(serde_json::from_str::<String>(text).is_err(), "{text:?}");
+    }
+}
+
+/// `DateTimeOffset` texts in the shape services write are handed over without a scan, found
+/// where they end from that shape; any other text is read as a string. Either way the value is
+/// serde_json's, and what the parser refuses is refused here (serde_json decides then), even
+/// for a text that only looks like the shape.
+#[test]
+fn date_time_offsets_read_as_through_serde_json() {
+    use crate::types::datetime::DateTimeOffset;
+
+    let mut texts = Vec::new();
+    for fraction in [
+        "",
+        ".",
+        ".5",
+        ".52",
+        ".5240758",
+        ".52407589",
+        ".123456789012",
+        ".1234567890123",
+    ] {
+        for offset in [
+            "Z", "z", "+03:00", "-08:00", "-00:00", "+3:00", "+03:0", "", "Zx", "+03:00x",
+        ] {
+            texts.push(format!("\"2016-12-31T23:57:34{fraction}{offset}\""));
+        }
+    }
+    texts.extend(
+        [
+            r#""2016-12-31T23:57Z""#,
+            r#""1969-07-20T20:17:40Z""#,
+            r#""2016-02-30T00:00:00Z""#,
+            r#""2016-12-31t23:57:34Z""#,
+            r#""-0001-12-31T23:57:34Z""#,
+            r#""12016-12-31T23:57:34Z""#,
+            r#""\u0032016-12-31T23:57:34Z""#,
+            r#""2016-12-31T23:57:34\u002e5Z""#,
+            r#""2016-12-31T23:57:34.5\u005a""#,
+            r#""2016-12-31T23:57:34.5Z\n""#,
+            r#""2016-12-31T23:5"#,
+            r#""2016-12-31T23:57:34.5Z"#,
+            r#""2016-12-31T23:57:34.5"#,
+            r#""2016-12-31T23:57:34.12345678"#,
+            r#""2016-1"-31T23:57:34Z""#,
+            r#""2016-\"2-31T23:57:34Z""#,
+            r#""""#,
+            "null",
+            "5",
+            "[]",
+        ]
+        .map(str::to_owned),
+    );
+    for text in &texts {
+        // alone, optional, and followed by what could look like the rest of the shape
+        for doc in [
+            text.clone(),
+            format!("[{text},null]"),
+            format!("[{text},\"Z\"]"),
+            format!("[{text},Z\"]"),
+            format!("{{\"a\":{text},\"b\":\"+03:00\"}}"),
+        ] {
+            let theirs = serde_json::from_str::<Vec<Option<DateTimeOffset>>>(&format!("[{doc}]"));
+            let ours = read::<Vec<Option<DateTimeOffset>>>(&format!("[{doc}]"));
+            if let Some(ours) = &ours {
+                assert_eq!(Some(ours), theirs.as_ref().ok(), "{doc}");
+            }
+            let theirs = serde_json::from_str::<DateTimeOffset>(&doc).ok();
+            let ours = read::<DateTimeOffset>(&doc);
+            if ours.is_some() {
+                assert_eq!(ours, theirs, "{doc}");
+            }
+        }
+        // what serde_json reads as a date, the reader reads (no refusal of a valid shape)
+        if serde_json::from_str::<DateTimeOffset>(text).is_ok() && !text.contains('\\') {
+            assert!(read::<DateTimeOffset>(text).is_some(), "{text}");
+        }
+    }
+    // a text that looks like the shape only through what follows it (`-1234,"` where the
+    // offset would be): the parser refuses the longer text, and the reader refuses the page,
+    // even where a visitor swallows the error; serde_json reads it then
+    struct Lenient(Option<DateTimeOffset>);
+    impl<'de> serde::Deserialize<'de> for Lenient {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Lenient(DateTimeOffset::deserialize(d).ok()))
+        }
+    }
+    let tricky = r#"["2016-12-31T23:57Z",-1234,"x"]"#;
+    assert!(read::<Vec<Lenient>>(tricky).is_none());
+    let theirs = serde_json::from_str::<Vec<Lenient>>(tricky).unwrap();
+    assert!(theirs[0].0.is_some() && theirs[1].0.is_none());
+    let plain = r#"["2016-12-31T23:57:34.5240758Z","x","2016-12-31T23:57Z"]"#;
+    let ours = read::<Vec<Lenient>>(plain).unwrap();
+    let theirs = serde_json::from_str::<Vec<Lenient>>(plain).unwrap();
+    assert_eq!(
+        ours.iter().map(|l| l.0).collect::<Vec<_>>(),
+        theirs.iter().map(|l| l.0).collect::<Vec<_>>()
+    );
+    assert!(ours[0].0.is_some() && ours[1].0.is_none() && ours[2].0.is_some());
+}

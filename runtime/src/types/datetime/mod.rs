@@ -21,3 +21,4 @@ mod value;
 
 pub use error::DateTimeParseError;
 pub use value::DateTimeOffset;
+pub(crate) use value::SHAPED_TEXT;
