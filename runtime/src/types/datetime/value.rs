@@ -298,7 +298,10 @@ impl Serialize for DateTimeOffset {
 /// its zero-sized error, as in `read::de::next_key`) as the struct name of its request for the
 /// text: the reader finds where the text ends from the shape services write (so it is not
 /// scanned once for its closing quote, then again by the parser) and hands it over as
-/// `visit_borrowed_str` does; any other text is read as a string.
+/// `visit_borrowed_str` does; any other text is read as a string. A deserializer of someone
+/// else's with a zero-sized error type would be asked for a struct too (serde's, serde_json's
+/// and ours are the only ones in sight, and none of theirs is zero-sized); unlike `next_key`,
+/// there is no size hint to check here.
 pub(crate) const SHAPED_TEXT: &str = "$odata::DateTimeOffset";
 
 impl<'de> Deserialize<'de> for DateTimeOffset {
