@@ -25,7 +25,7 @@ pub(crate) fn read_or_refused<'de, T: Deserialize<'de>>(text: &'de str) -> Resul
     }
 }
 
-/// What [`read`] knows of a text it refused.
+/// What [`read_or_refused`] knows of a text it refused.
 pub(crate) struct Refused {
     /// Where the first raw value a visitor refused ends (see `Reader::raw_value_fault`).
     pub(crate) raw_value_fault: Option<usize>,

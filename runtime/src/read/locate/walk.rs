@@ -37,32 +37,26 @@ pub(crate) fn path_at(body: &[u8], error: &Error, raw_value_fault: Option<usize>
     }
     let mut target = offset(body, error.line(), error.column());
     let message = error.to_string();
-    if let Some(fault) = raw_value_fault {
-        if fault <= target && !is_grammar(&message) {
-            target = fault;
-        }
-    }
     if is_grammar(&message) {
-        let mut walk = Walk::new(body, None);
-        if let Err(stop) = walk.run() {
+        if let Err(stop) = Walk::new(body, None).run() {
             if stop.at <= target {
                 return stop.path;
             }
         }
+    } else if let Some(fault) = raw_value_fault.filter(|&fault| fault <= target) {
+        target = fault;
     }
-    if is(&message, "recursion limit exceeded") {
-        // positioned after the opening bracket of the array or object one level too deep: the
-        // error is that value's
+    // positioned one byte on from the value it belongs to: after the opening bracket of the
+    // array or object one level too deep; after the comma, at the first byte of the item an
+    // array or object has beyond what its visitor read (a tuple of two given three items), or
+    // after all the text (the top level's)
+    let trailing = is(&message, "trailing characters");
+    if trailing || is(&message, "recursion limit exceeded") {
         target = target.saturating_sub(1);
     }
     let mut walk = Walk::new(body, Some(target));
-    if is(&message, "trailing characters") {
-        // an array or object with more than its visitor read (a tuple of two given three
-        // items): serde_json ate the comma and put the position at the next item's first byte
-        // (or after all the text: the top level's)
-        walk.target = Some(target.saturating_sub(1));
-        walk.outer = true;
-    }
+    // the extra item is its container's fault
+    walk.outer = trailing;
     // serde derive's "duplicate field" comes after the name is read and before the value,
     // outside them both: the object's, where a refused name is the name's
     walk.name_is_object = message.contains("duplicate field `")
