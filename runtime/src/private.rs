@@ -33,7 +33,9 @@ pub use crate::write::object::{
     begin_changes, begin_object, change_optional, change_required, end_changes, end_object,
     object_additional, object_optional, object_property,
 };
-pub use crate::write::ser::{begin as begin_serialize, end as end_serialize};
+pub use crate::write::ser::{
+    begin as begin_serialize, end as end_serialize, entry, entry_optional, Entries,
+};
 pub use crate::write::ODataValue;
 pub use serde;
 pub use serde_json::Value as JsonValue;

@@ -48,13 +48,11 @@ pub fn typed_method(cont: &Container) -> TokenStream {
         // reported at it.
         match field.option_inner {
             Some(inner) => quote_spanned! {inner.span()=>
-                if let ::core::option::Option::Some(__value) = &self.#member {
-                    __map.serialize_entry::<_, #inner>(#wire, __value)?;
-                }
+                #p::entry_optional::<_, #inner>(&mut __map, #wire, &self.#member);
             },
             None => {
                 let ty = field.ty;
-                quote_spanned!(ty.span()=> __map.serialize_entry::<_, #ty>(#wire, &self.#member)?;)
+                quote_spanned!(ty.span()=> #p::entry::<_, #ty>(&mut __map, #wire, &self.#member);)
             }
         }
     });
@@ -67,8 +65,7 @@ pub fn typed_method(cont: &Container) -> TokenStream {
         where
             __S: #p::serde::Serializer,
         {
-            use #p::serde::ser::SerializeMap as _;
-            let mut __map = #p::begin_serialize(__serializer, #declared, #annotations, __typed)?;
+            let mut __map = #p::begin_serialize(__serializer, #declared, #annotations, __typed);
             #(#entries)*
             #p::end_serialize(__map, #additional)
         }

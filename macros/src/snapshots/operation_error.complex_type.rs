@@ -17,19 +17,20 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            use ::odata_resource::__private::serde::ser::SerializeMap as _;
             let mut __map = ::odata_resource::__private::begin_serialize(
                 __serializer,
                 ::core::option::Option::Some("#microsoft.graph.operationError"),
                 ::core::option::Option::None,
                 __typed,
-            )?;
-            if let ::core::option::Option::Some(__value) = &self.code {
-                __map.serialize_entry::<_, String>("code", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.message {
-                __map.serialize_entry::<_, String>("message", __value)?;
-            }
+            );
+            ::odata_resource::__private::entry_optional::<
+                _,
+                String,
+            >(&mut __map, "code", &self.code);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                String,
+            >(&mut __map, "message", &self.message);
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::None,

@@ -18,20 +18,24 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            use ::odata_resource::__private::serde::ser::SerializeMap as _;
             let mut __map = ::odata_resource::__private::begin_serialize(
                 __serializer,
                 ::core::option::Option::Some("#test.operationPage"),
                 ::core::option::Option::None,
                 __typed,
-            )?;
-            __map.serialize_entry::<_, Vec<TeamsAsyncOperation>>("value", &self.value)?;
-            if let ::core::option::Option::Some(__value) = &self.tags {
-                __map.serialize_entry::<_, ::std::vec::Vec<String>>("tags", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.count {
-                __map.serialize_entry::<_, i64>("count", __value)?;
-            }
+            );
+            ::odata_resource::__private::entry::<
+                _,
+                Vec<TeamsAsyncOperation>,
+            >(&mut __map, "value", &self.value);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                ::std::vec::Vec<String>,
+            >(&mut __map, "tags", &self.tags);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                i64,
+            >(&mut __map, "count", &self.count);
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::None,

@@ -23,50 +23,48 @@ const _: () = {
         where
             __S: ::odata_resource::__private::serde::Serializer,
         {
-            use ::odata_resource::__private::serde::ser::SerializeMap as _;
             let mut __map = ::odata_resource::__private::begin_serialize(
                 __serializer,
                 ::core::option::Option::Some("#microsoft.graph.teamsAsyncOperation"),
                 ::core::option::Option::Some(&self.annotations),
                 __typed,
-            )?;
-            if let ::core::option::Option::Some(__value) = &self.id {
-                __map.serialize_entry::<_, String>("id", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.operation_type {
-                __map
-                    .serialize_entry::<
-                        _,
-                        TeamsAsyncOperationType,
-                    >("operationType", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.created_date_time {
-                __map.serialize_entry::<_, DateTimeOffset>("createdDateTime", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.status {
-                __map
-                    .serialize_entry::<_, TeamsAsyncOperationStatus>("status", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.last_action_date_time {
-                __map
-                    .serialize_entry::<
-                        _,
-                        DateTimeOffset,
-                    >("lastActionDateTime", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.attempts_count {
-                __map.serialize_entry::<_, i32>("attemptsCount", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.target_resource_id {
-                __map.serialize_entry::<_, String>("targetResourceId", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.target_resource_location
-            {
-                __map.serialize_entry::<_, String>("targetResourceLocation", __value)?;
-            }
-            if let ::core::option::Option::Some(__value) = &self.error {
-                __map.serialize_entry::<_, OperationError>("error", __value)?;
-            }
+            );
+            ::odata_resource::__private::entry_optional::<
+                _,
+                String,
+            >(&mut __map, "id", &self.id);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                TeamsAsyncOperationType,
+            >(&mut __map, "operationType", &self.operation_type);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                DateTimeOffset,
+            >(&mut __map, "createdDateTime", &self.created_date_time);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                TeamsAsyncOperationStatus,
+            >(&mut __map, "status", &self.status);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                DateTimeOffset,
+            >(&mut __map, "lastActionDateTime", &self.last_action_date_time);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                i32,
+            >(&mut __map, "attemptsCount", &self.attempts_count);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                String,
+            >(&mut __map, "targetResourceId", &self.target_resource_id);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                String,
+            >(&mut __map, "targetResourceLocation", &self.target_resource_location);
+            ::odata_resource::__private::entry_optional::<
+                _,
+                OperationError,
+            >(&mut __map, "error", &self.error);
             ::odata_resource::__private::end_serialize(
                 __map,
                 ::core::option::Option::Some(&self.additional),
