@@ -192,7 +192,7 @@ where
     S: DeserializeSeed<'de>,
 {
     if slot.is_some() {
-        return duplicate(map, name).map_err(|error| located(Step::Name(name), error));
+        return duplicate(map, name);
     }
     match map.next_value_seed(seed) {
         Ok(value) => {
@@ -204,9 +204,14 @@ where
 }
 
 /// Fails with "duplicate property `name`" while reading the second occurrence's value, so that
-/// the error's position is the value's (the caller adds the property's name to the message).
+/// the error's position is the value's, and its path the property's. Generic over the map only:
+/// compiled once per deserializer, not per property type.
+#[cold]
 fn duplicate<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::Error> {
-    map.next_value_seed(Duplicate(name))
+    match map.next_value_seed(Duplicate(name)) {
+        Ok(()) => Ok(()),
+        Err(error) => Err(located(Step::Name(name), error)),
+    }
 }
 
 /// A value that is refused before it is read: the second occurrence of a property.
@@ -544,7 +549,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OptionalItems<T> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(deserializer).map(Some)
+        match self.0.deserialize(deserializer) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => Err(error),
+        }
     }
 }
 

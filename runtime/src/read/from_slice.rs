@@ -55,11 +55,15 @@ fn read_with_serde_json<T: serde::de::DeserializeOwned>(
     raw_value_fault: Option<usize>,
 ) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = T::deserialize(&mut deserializer);
-    match value.and_then(|value| deserializer.end().map(|()| value)) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(located(body, &error, raw_value_fault)),
-    }
+    // `match`es, not `and_then` / `map`: no closure compiled per type
+    let error = match T::deserialize(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => return Ok(value),
+            Err(error) => error,
+        },
+        Err(error) => error,
+    };
+    Err(located(body, &error, raw_value_fault))
 }
 
 /// serde_json's `error` in `body` as [`Error::Json`], with its property path apart (and not said

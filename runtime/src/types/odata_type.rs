@@ -107,7 +107,10 @@ impl<T: ODataType + serde::Serialize + serde::de::DeserializeOwned> ODataType fo
         A: serde::de::MapAccess<'de>,
         Self: serde::Deserialize<'de>,
     {
-        T::read_object(map, type_member).map(Box::new)
+        match T::read_object(map, type_member) {
+            Ok(value) => Ok(Box::new(value)),
+            Err(error) => Err(error),
+        }
     }
 }
 

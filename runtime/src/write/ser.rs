@@ -119,10 +119,18 @@ pub fn end<M: SerializeMap>(
 /// # Errors
 /// [`Error::Json`] if the value cannot be written as JSON (a map with non-string keys).
 pub fn to_vec<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
-    serde_json::to_vec(value).map_err(|e| Error::Json {
+    match serde_json::to_vec(value) {
+        Ok(json) => Ok(json),
+        Err(error) => Err(write_error(&error)),
+    }
+}
+
+/// serde_json's error writing a value, as [`Error::Json`]; not generic (compiled once).
+fn write_error(error: &serde_json::Error) -> Error {
+    Error::Json {
         path: String::new(),
-        message: e.to_string(),
-    })
+        message: error.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -391,7 +391,11 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
             Some(_) if self.first => self.first = false,
             _ => return Err(reader.bail()),
         }
-        seed.deserialize(reader).map(Some)
+        // a `match`, not `.map(Some)`: no `Result::map` compiled per value type
+        match seed.deserialize(reader) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => Err(error),
+        }
     }
 }
 
@@ -433,7 +437,10 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
             reader: &mut *self.reader,
             next_declared: &mut self.next_declared,
         };
-        seed.deserialize(name).map(Some)
+        match seed.deserialize(name) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => Err(error),
+        }
     }
 
     /// `Some(0)` whatever is left: how this reader makes itself known to the derived impls
@@ -602,7 +609,10 @@ impl<'de> de::MapAccess<'de> for RawValue<'de> {
         seed: K,
     ) -> Result<Option<K::Value>, Bail> {
         match self.0 {
-            Some(_) => seed.deserialize(RawValueToken).map(Some),
+            Some(_) => match seed.deserialize(RawValueToken) {
+                Ok(value) => Ok(Some(value)),
+                Err(error) => Err(error),
+            },
             None => Ok(None),
         }
     }

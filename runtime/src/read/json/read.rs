@@ -15,13 +15,28 @@ pub(crate) fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
 #[inline]
 pub(crate) fn read_or_refused<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Refused> {
     let mut reader = Reader::new(text);
-    let value = T::deserialize(&mut reader);
-    // a refusal a visitor swallowed, or trailing characters: serde_json decides
-    match value {
-        Ok(value) if !reader.refused && reader.skip_ws().is_none() => Ok(value),
-        _ => Err(Refused {
-            raw_value_fault: reader.raw_value_fault,
-        }),
+    match T::deserialize(&mut reader) {
+        Ok(value) => match finished(&mut reader) {
+            Ok(()) => Ok(value),
+            Err(refused) => Err(refused),
+        },
+        Err(_) => Err(refusal(&reader)),
+    }
+}
+
+/// After a value was read: a refusal a visitor swallowed, or trailing characters (serde_json
+/// decides then). Not generic: compiled once.
+fn finished(reader: &mut Reader<'_>) -> Result<(), Refused> {
+    if !reader.refused && reader.skip_ws().is_none() {
+        Ok(())
+    } else {
+        Err(refusal(reader))
+    }
+}
+
+fn refusal(reader: &Reader<'_>) -> Refused {
+    Refused {
+        raw_value_fault: reader.raw_value_fault,
     }
 }
 
