@@ -54,23 +54,23 @@ const _: () = {
                 &mut __map,
                 &["code", "message"],
             )? {
-                match __key.as_str() {
-                    "code" => {
+                match ::odata_resource::__private::Key::index(&__key) {
+                    0usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f0, "code")
                     }
-                    "message" => {
+                    1usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f1, "message")
                     }
-                    __other => {
+                    _ => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            __other,
+                            ::odata_resource::__private::Key::as_str(&__key),
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,

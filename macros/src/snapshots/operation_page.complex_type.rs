@@ -60,29 +60,29 @@ const _: () = {
                 &mut __map,
                 &["value", "tags", "count"],
             )? {
-                match __key.as_str() {
-                    "value" => {
+                match ::odata_resource::__private::Key::index(&__key) {
+                    0usize => {
                         ::odata_resource::__private::items::<
                             _,
                             TeamsAsyncOperation,
                         >(&mut __map, &mut __f0, "value")
                     }
-                    "tags" => {
+                    1usize => {
                         ::odata_resource::__private::optional_items::<
                             _,
                             String,
                         >(&mut __map, &mut __f1, "tags")
                     }
-                    "count" => {
+                    2usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i64>,
                         >(&mut __map, &mut __f2, "count")
                     }
-                    __other => {
+                    _ => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            __other,
+                            ::odata_resource::__private::Key::as_str(&__key),
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,

@@ -129,65 +129,65 @@ const _: () = {
                     "error",
                 ],
             )? {
-                match __key.as_str() {
-                    "id" => {
+                match ::odata_resource::__private::Key::index(&__key) {
+                    0usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f0, "id")
                     }
-                    "operationType" => {
+                    1usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationType>,
                         >(&mut __map, &mut __f1, "operationType")
                     }
-                    "createdDateTime" => {
+                    2usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
                         >(&mut __map, &mut __f2, "createdDateTime")
                     }
-                    "status" => {
+                    3usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationStatus>,
                         >(&mut __map, &mut __f3, "status")
                     }
-                    "lastActionDateTime" => {
+                    4usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
                         >(&mut __map, &mut __f4, "lastActionDateTime")
                     }
-                    "attemptsCount" => {
+                    5usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i32>,
                         >(&mut __map, &mut __f5, "attemptsCount")
                     }
-                    "targetResourceId" => {
+                    6usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f6, "targetResourceId")
                     }
-                    "targetResourceLocation" => {
+                    7usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f7, "targetResourceLocation")
                     }
-                    "error" => {
+                    8usize => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<OperationError>,
                         >(&mut __map, &mut __f8, "error")
                     }
-                    __other => {
+                    _ => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            __other,
+                            ::odata_resource::__private::Key::as_str(&__key),
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::Some(
                                     &mut __annotations,
