@@ -225,35 +225,3 @@ fn odata_type_must_be_a_string() {
     let err = from_slice::<OperationError>(br#"{"@odata.type":{"a":1}}"#).unwrap_err();
     assert!(err.to_string().contains("@odata.type"), "{err}");
 }
-
-/// A member is matched by its name as read, escapes undone, in any order, by every
-/// deserializer; one that names fields by their position (as serde derive reads them) names
-/// the declared property at that position.
-#[test]
-fn members_are_matched_by_name_in_any_order_and_spelling_and_by_position() {
-    let text = r#"{"attemptsC\u006funt":3,"\u0069d":"op-1","status":"succeeded","ne\u0077Prop":1}"#;
-    let ours: TeamsAsyncOperation = from_slice(text.as_bytes()).unwrap();
-    let theirs: TeamsAsyncOperation = serde_json::from_str(text).unwrap();
-    for read in [&ours, &theirs] {
-        assert_eq!(read.id.as_deref(), Some("op-1"));
-        assert_eq!(read.attempts_count, Some(3));
-        assert_eq!(read.status, Some(TeamsAsyncOperationStatus::Succeeded));
-        assert_eq!(read.additional.get("newProp"), Some(&json!(1)));
-    }
-    assert_eq!(ours, theirs);
-
-    // keys given as field positions: `id` is the first declared property
-    use serde::de::value::MapDeserializer;
-    use serde::Deserialize;
-    let by_position =
-        MapDeserializer::<_, serde_json::Error>::new([(0_u64, json!("op-2"))].into_iter());
-    let read = TeamsAsyncOperation::deserialize(by_position).unwrap();
-    assert_eq!(read.id.as_deref(), Some("op-2"));
-    let out_of_range =
-        MapDeserializer::<_, serde_json::Error>::new([(99_u64, json!("x"))].into_iter());
-    let error = TeamsAsyncOperation::deserialize(out_of_range).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "invalid value: integer `99`, expected a property name"
-    );
-}

@@ -45,19 +45,15 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     // The property's type (a collection's item type) is named in each call, so a type that is
     // not `Deserialize` is reported at it. A collection is read by a runtime seed that puts the
     // failing item's index in an error's path (`value[3].status`).
-    let arms = properties
-        .iter()
-        .zip(&slots)
-        .enumerate()
-        .map(|(index, (field, slot))| {
-            let wire = &field.wire;
-            let (read, ty) = match (vec_item(field.ty), field.option_inner.and_then(vec_item)) {
-                (Some(item), _) => (quote!(items), item),
-                (None, Some(item)) => (quote!(optional_items), item),
-                (None, None) => (quote!(property), field.ty),
-            };
-            quote!(#index => #p::#read::<_, #ty>(&mut __map, &mut #slot, #wire),)
-        });
+    let arms = properties.iter().zip(&slots).map(|(field, slot)| {
+        let wire = &field.wire;
+        let (read, ty) = match (vec_item(field.ty), field.option_inner.and_then(vec_item)) {
+            (Some(item), _) => (quote!(items), item),
+            (None, Some(item)) => (quote!(optional_items), item),
+            (None, None) => (quote!(property), field.ty),
+        };
+        quote!(#wire => #p::#read::<_, #ty>(&mut __map, &mut #slot, #wire),)
+    });
     // The object is built from its slots with no fallible step: an early return while it is
     // half built would make every field drop everything built before it (code quadratic in the
     // number of fields: 400,000 LLVM lines for a type of 200 properties). So an absent required
@@ -107,9 +103,9 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
             #declare_special
             #keep_type_member
             while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
-                match #p::Key::index(&__key) {
+                match __key.as_str() {
                     #(#arms)*
-                    _ => #p::undeclared(&mut __map, #p::Key::as_str(&__key), #into),
+                    __other => #p::undeclared(&mut __map, __other, #into),
                 }?;
             }
             #(#fill)*

@@ -54,23 +54,23 @@ const _: () = {
                 &mut __map,
                 &["code", "message"],
             )? {
-                match ::odata_resource::__private::Key::index(&__key) {
-                    0usize => {
+                match __key.as_str() {
+                    "code" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f0, "code")
                     }
-                    1usize => {
+                    "message" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f1, "message")
                     }
-                    _ => {
+                    __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            ::odata_resource::__private::Key::as_str(&__key),
+                            __other,
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,

@@ -60,29 +60,29 @@ const _: () = {
                 &mut __map,
                 &["value", "tags", "count"],
             )? {
-                match ::odata_resource::__private::Key::index(&__key) {
-                    0usize => {
+                match __key.as_str() {
+                    "value" => {
                         ::odata_resource::__private::items::<
                             _,
                             TeamsAsyncOperation,
                         >(&mut __map, &mut __f0, "value")
                     }
-                    1usize => {
+                    "tags" => {
                         ::odata_resource::__private::optional_items::<
                             _,
                             String,
                         >(&mut __map, &mut __f1, "tags")
                     }
-                    2usize => {
+                    "count" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i64>,
                         >(&mut __map, &mut __f2, "count")
                     }
-                    _ => {
+                    __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            ::odata_resource::__private::Key::as_str(&__key),
+                            __other,
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::None,
                                 additional: ::core::option::Option::None,

@@ -129,65 +129,65 @@ const _: () = {
                     "error",
                 ],
             )? {
-                match ::odata_resource::__private::Key::index(&__key) {
-                    0usize => {
+                match __key.as_str() {
+                    "id" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f0, "id")
                     }
-                    1usize => {
+                    "operationType" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationType>,
                         >(&mut __map, &mut __f1, "operationType")
                     }
-                    2usize => {
+                    "createdDateTime" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
                         >(&mut __map, &mut __f2, "createdDateTime")
                     }
-                    3usize => {
+                    "status" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<TeamsAsyncOperationStatus>,
                         >(&mut __map, &mut __f3, "status")
                     }
-                    4usize => {
+                    "lastActionDateTime" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<DateTimeOffset>,
                         >(&mut __map, &mut __f4, "lastActionDateTime")
                     }
-                    5usize => {
+                    "attemptsCount" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<i32>,
                         >(&mut __map, &mut __f5, "attemptsCount")
                     }
-                    6usize => {
+                    "targetResourceId" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f6, "targetResourceId")
                     }
-                    7usize => {
+                    "targetResourceLocation" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<String>,
                         >(&mut __map, &mut __f7, "targetResourceLocation")
                     }
-                    8usize => {
+                    "error" => {
                         ::odata_resource::__private::property::<
                             _,
                             Option<OperationError>,
                         >(&mut __map, &mut __f8, "error")
                     }
-                    _ => {
+                    __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,
-                            ::odata_resource::__private::Key::as_str(&__key),
+                            __other,
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::Some(
                                     &mut __annotations,

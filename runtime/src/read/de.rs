@@ -42,90 +42,42 @@ use crate::types::annotations::{is_control_string, Annotations};
 
 use super::error_path::{located, Step};
 
-/// An object member's name, borrowed from the input when it has no escapes, and where it is
-/// among a derived type's declared names ([`next_key`]).
+/// An object member's name, borrowed from the input when it has no escapes.
 #[doc(hidden)]
-pub struct Key<'de> {
-    name: Cow<'de, str>,
-    index: usize,
-}
+pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The name.
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.name
-    }
-
-    /// The name's position among the declared names [`next_key`] was given; `usize::MAX` for a
-    /// name not among them (and for a `Key` read on its own). The derived impls match on it: an
-    /// integer `match`, where one on the names would compare strings per declared property in
-    /// every type's reading.
-    #[inline]
-    pub fn index(&self) -> usize {
-        self.index
+        &self.0
     }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_identifier(KeyVisitor { declared: &[] })
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
-/// Makes a [`Key`] of a member's name, found among `declared`.
-struct KeyVisitor {
-    declared: &'static [&'static str],
-}
-
-/// Where `name` is among `declared`, or `usize::MAX`. Not generic: compiled once.
-fn declared_index(declared: &[&str], name: &str) -> usize {
-    declared
-        .iter()
-        .position(|&declared| declared == name)
-        .unwrap_or(usize::MAX)
-}
+/// Makes a [`Key`] of a member's name.
+struct KeyVisitor;
 
 impl<'de> Visitor<'de> for KeyVisitor {
     type Value = Key<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a property name")
     }
-    /// The declared name at `index`: our reader found it where it is (see [`next_key`]), and
-    /// any deserializer that names fields by their index (as serde derive reads them) means
-    /// the same.
-    #[inline]
-    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Key<'de>, E> {
-        match usize::try_from(index)
-            .ok()
-            .and_then(|i| Some((i, *self.declared.get(i)?)))
-        {
-            Some((index, name)) => Ok(Key {
-                name: Cow::Borrowed(name),
-                index,
-            }),
-            None => Err(E::invalid_value(de::Unexpected::Unsigned(index), &self)),
-        }
-    }
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key {
-            index: declared_index(self.declared, v),
-            name: Cow::Borrowed(v),
-        })
+        Ok(Key(Cow::Borrowed(v)))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(Key {
-            index: declared_index(self.declared, v),
-            name: Cow::Owned(v.to_owned()),
-        })
+        Ok(Key(Cow::Owned(v.to_owned())))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(Key {
-            index: declared_index(self.declared, &v),
-            name: Cow::Owned(v),
-        })
+        Ok(Key(Cow::Owned(v)))
     }
 }
 
@@ -133,16 +85,15 @@ impl<'de> Visitor<'de> for KeyVisitor {
 /// that knows it finds the name among the declared ones where it is, without scanning it.
 pub(crate) const DECLARED_NAMES: &str = "$odata::names";
 
-/// The next member's name of an object being read by a derived impl, with its position among
-/// `declared`, the type's properties' wire names in declaration order ([`Key::index`]).
+/// The next member's name of an object being read by a derived impl; `declared` are the
+/// type's properties' wire names in declaration order.
 ///
 /// Our JSON reader (`read::json`) makes itself known by a size hint of `Some(0)` and a
 /// zero-sized error type; to it, the name is asked for as a struct named [`DECLARED_NAMES`]
 /// with `declared` as its fields, and it compares the text at its cursor with the declared
-/// names (the one after the last matched first) instead of scanning the name for its end, and
-/// gives the position of the one it found (`visit_u64`). Any other deserializer is asked for an
-/// identifier, as serde derive asks, and the name is then looked for among `declared`: a
-/// deserializer that has members left never hints `Some(0)`.
+/// names (the one after the last matched first) instead of scanning the name for its end. Any
+/// other deserializer is asked for an identifier, as serde derive asks: a deserializer that
+/// has members left never hints `Some(0)`.
 ///
 /// Always inlined in optimized builds, so that the reader's usual case (a comma, then the name
 /// declared after the last one matched) costs no call per member; the rest of it is out of
@@ -162,18 +113,7 @@ pub fn next_key<'de, A: MapAccess<'de>>(
     if std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0) {
         map.next_key_seed(Declared(declared))
     } else {
-        map.next_key_seed(Identifier(declared))
-    }
-}
-
-/// Reads a [`Key`] as an identifier, found among the declared names (see [`next_key`]).
-struct Identifier(&'static [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for Identifier {
-    type Value = Key<'de>;
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_identifier(KeyVisitor { declared: self.0 })
+        map.next_key()
     }
 }
 
@@ -185,7 +125,7 @@ impl<'de> DeserializeSeed<'de> for Declared {
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_struct(DECLARED_NAMES, self.0, KeyVisitor { declared: self.0 })
+        deserializer.deserialize_struct(DECLARED_NAMES, self.0, KeyVisitor)
     }
 }
 

@@ -506,7 +506,7 @@ impl<'de> MemberName<'_, 'de> {
         visitor: V,
     ) -> Result<V::Value, Bail> {
         match self.reader.declared_name(declared, self.next_declared) {
-            Some(index) => visitor.visit_u64(index as u64),
+            Some(name) => visitor.visit_borrowed_str(name),
             // on nearly every object Graph sends, and never declared: not scanned either
             None if self.reader.name_is(ODATA_TYPE) => visitor.visit_borrowed_str(ODATA_TYPE),
             None => self.reader.visit_string(visitor),
@@ -580,9 +580,8 @@ impl<'de> de::Deserializer<'de> for MemberName<'_, 'de> {
         if name != DECLARED_NAMES {
             return self.reader.visit_string(visitor);
         }
-        // a declared name found is given by its position (`read::de::next_key`)
         match self.reader.predicted_name(declared, self.next_declared) {
-            Some(index) => visitor.visit_u64(index as u64),
+            Some(name) => visitor.visit_borrowed_str(name),
             None => self.other_name(declared, visitor),
         }
     }

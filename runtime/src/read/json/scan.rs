@@ -164,8 +164,8 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// The position in `declared` of the name at the cursor (after its opening quote) when it is
-    /// one of them, which are plain names (no `"`, `\\` or control character: the derive checks its wire names): the
+    /// The name at the cursor (after its opening quote) when it is one of `declared`, which are
+    /// plain names (no `"`, `\\` or control character: the derive checks its wire names): the
     /// one at `*next` is tried first, then the others; the cursor moves past its closing quote
     /// and `*next` to the one after it. `None` (nothing consumed) for any other name, or one
     /// written with escapes.
@@ -174,7 +174,7 @@ impl<'de> Reader<'de> {
         &mut self,
         declared: &'static [&'static str],
         next: &mut usize,
-    ) -> Option<usize> {
+    ) -> Option<&'static str> {
         let rest = self.bytes().get(self.pos..)?;
         let predicted = *next;
         let (found, name) = match declared.get(predicted) {
@@ -190,11 +190,11 @@ impl<'de> Reader<'de> {
         debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
         self.pos += name.len() + 1;
         *next = found + 1;
-        Some(found)
+        Some(name)
     }
 
     /// [`declared_name`](Self::declared_name)'s first try, inlined into every derived type's
-    /// reading: `*next` when the name there is the one at the cursor (services write members in
+    /// reading: the name at `*next` when it is the one at the cursor (services write members in
     /// declaration order); the cursor moves past its closing quote and `*next` to the one after
     /// it. `None` (nothing consumed) otherwise.
     #[cfg_attr(debug_assertions, inline)]
@@ -203,16 +203,15 @@ impl<'de> Reader<'de> {
         &mut self,
         declared: &'static [&'static str],
         next: &mut usize,
-    ) -> Option<usize> {
-        let index = *next;
-        let name = *declared.get(index)?;
+    ) -> Option<&'static str> {
+        let name = *declared.get(*next)?;
         let rest = self.bytes().get(self.pos..)?;
         if !is_at(rest, name.as_bytes()) {
             return None;
         }
         self.pos += name.len() + 1;
-        *next = index + 1;
-        Some(index)
+        *next += 1;
+        Some(name)
     }
 
     /// Where the text of an `Edm.DateTimeOffset` starting at `start` ends (its closing quote),
