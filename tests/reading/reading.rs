@@ -225,3 +225,18 @@ fn odata_type_must_be_a_string() {
     let err = from_slice::<OperationError>(br#"{"@odata.type":{"a":1}}"#).unwrap_err();
     assert!(err.to_string().contains("@odata.type"), "{err}");
 }
+
+/// A member is matched by its name as read, escapes undone, in any order, by both readers.
+#[test]
+fn members_are_matched_by_name_in_any_order_and_spelling() {
+    let text = r#"{"attemptsC\u006funt":3,"\u0069d":"op-1","status":"succeeded","ne\u0077Prop":1}"#;
+    let ours: TeamsAsyncOperation = from_slice(text.as_bytes()).unwrap();
+    let theirs: TeamsAsyncOperation = serde_json::from_str(text).unwrap();
+    for read in [&ours, &theirs] {
+        assert_eq!(read.id.as_deref(), Some("op-1"));
+        assert_eq!(read.attempts_count, Some(3));
+        assert_eq!(read.status, Some(TeamsAsyncOperationStatus::Succeeded));
+        assert_eq!(read.additional.get("newProp"), Some(&json!(1)));
+    }
+    assert_eq!(ours, theirs);
+}
