@@ -178,7 +178,8 @@ fn short_fraction(fraction: &[u8]) -> Option<(usize, u32)> {
 fn digit_pairs(word: u64, digits: u64) -> Option<u64> {
     const ONES: u64 = u64::MAX / 255;
     let values = word ^ (ONES * 0x30);
-    // a digit is 0 to 9 here: its high nibble is 0, and still 0 after adding 6
+    // a digit is 0 to 9 here: its high nibble is 0, and still 0 after adding 6 (a byte that
+    // carries into the next when 6 is added, 0xFA and up, fails itself)
     if (values | values.wrapping_add(ONES * 6)) & digits & (ONES * 0xF0) != 0 {
         return None;
     }
