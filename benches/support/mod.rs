@@ -463,6 +463,9 @@ where
 /// against each of the others, and `ours_serde_json` and `ours_before` against `serde_derive`
 /// (the derived impls through the plain serde entry point, and the former `from_slice`).
 pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
+    if probe(bench, body, readers) {
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     {
         let mut group = c.benchmark_group(bench);
@@ -502,4 +505,31 @@ pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
 /// `black_box` for a value made in a closure (drop included in the timing).
 pub fn consume<T>(value: T) {
     drop(black_box(value));
+}
+
+/// An instruction-count probe instead of the bench: with `ODATA_PROBE=<bench>/<reader>/<n>` set
+/// (`response/ours_serde_json/1000`), the reader `reader` of the bench `bench` reads the body
+/// `n` times and nothing else is run (another bench's readers are skipped). Run it under
+/// `valgrind --tool=callgrind` with two values of `n`: the difference of the totals, divided by
+/// the difference of the `n`s, is the instructions per read, setup excluded. Returns whether a
+/// probe was asked for.
+fn probe(bench: &str, body: &[u8], readers: &[Reader<'_>]) -> bool {
+    let Ok(spec) = std::env::var("ODATA_PROBE") else {
+        return false;
+    };
+    let mut parts = spec.splitn(3, '/');
+    let (Some(which), Some(name), Some(n)) = (parts.next(), parts.next(), parts.next()) else {
+        panic!("ODATA_PROBE={spec}: expected <bench>/<reader>/<n>");
+    };
+    if which == bench {
+        let n: u64 = n.parse().expect("ODATA_PROBE: <n> is a count");
+        let &(_, read) = readers
+            .iter()
+            .find(|&&(reader, _)| reader == name)
+            .unwrap_or_else(|| panic!("ODATA_PROBE: no reader `{name}` in `{bench}`"));
+        for _ in 0..n {
+            read(black_box(body));
+        }
+    }
+    true
 }
