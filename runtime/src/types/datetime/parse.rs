@@ -58,30 +58,22 @@ pub(super) fn parse_value(text: &str) -> Result<DateTimeOffset, ErrorKind> {
 /// [`parse_full`] then reads it, or names what is wrong. Where this returns a value,
 /// `parse_full` returns the same one (checked by the tests).
 pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
-    let (head, rest) = text.split_first_chunk::<19>()?;
-    // `yyyy-mm-ddThh:mm:ss` as two words, `yyyy-mm-` and `ddThh:mm`, then `:ss`: each word's
-    // digits checked and paired at once (see `digit_pairs`), its separators compared at once
-    let (date, time) = head.split_first_chunk::<8>()?;
-    let (time, seconds) = time.split_first_chunk::<8>()?;
-    let (date, time) = (u64::from_le_bytes(*date), u64::from_le_bytes(*time));
-    const DATE_SEPARATORS: u64 = 0xFF00_00FF_0000_0000;
-    const TIME_SEPARATORS: u64 = 0x0000_FF00_00FF_0000;
-    // `T` or `t` (`t` is `T` with bit 5 set)
-    if date & DATE_SEPARATORS != 0x2D00_002D_0000_0000
-        || (time | 0x20_0000) & TIME_SEPARATORS != 0x0000_3A00_0074_0000
-    {
-        return None;
-    }
-    let date = digit_pairs(date, !DATE_SEPARATORS)?;
-    let time = digit_pairs(time, !TIME_SEPARATORS)?;
-    let [b':', s0, s1] = *seconds else {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T' | b't', h0, h1, b':', i0, i1, b':', s0, s1, rest @ ..] =
+        text
+    else {
         return None;
     };
-    let byte = |word: u64, at: u32| (word >> (8 * at)) as u8;
-    let year = i32::from(byte(date, 0)) * 100 + i32::from(byte(date, 2));
-    let month = Month::try_from(byte(date, 5)).ok()?;
-    let date = Date::from_calendar_date(year, month, byte(time, 0)).ok()?;
-    let (hour, minute, second) = (byte(time, 3), byte(time, 6), two_digits(s0, s1)?);
+    // all fourteen digits checked at once, then read without further branches
+    let digits =
+        [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1].map(|&b| b.wrapping_sub(b'0'));
+    if digits.iter().any(|&d| d > 9) {
+        return None;
+    }
+    let pair = |at: usize| digits[at] * 10 + digits[at + 1];
+    let year = i32::from(pair(0)) * 100 + i32::from(pair(2));
+    let month = Month::try_from(pair(4)).ok()?;
+    let date = Date::from_calendar_date(year, month, pair(6)).ok()?;
+    let (hour, minute, second) = (pair(8), pair(10), pair(12));
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }
@@ -147,7 +139,7 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
 /// The fraction digits at the start of `fraction` when there are 1 to 7 of them and eight
 /// bytes can be read (a fraction is followed by its offset, so there can): their count and
 /// value. Found and converted eight bytes at a time.
-#[inline(always)]
+#[inline]
 fn short_fraction(fraction: &[u8]) -> Option<(usize, u32)> {
     const ONES: u64 = u64::MAX / 255;
     let word = u64::from_le_bytes(fraction.get(..8)?.try_into().ok()?);
@@ -168,23 +160,6 @@ fn short_fraction(fraction: &[u8]) -> Option<(usize, u32)> {
         .wrapping_mul(10_000)
         .wrapping_add((quads >> 32) & 0x0000_FFFF_0000_FFFF);
     Some((count, (eight & 0xFFFF_FFFF) as u32))
-}
-
-/// A word of ASCII digits and separators (`digits` selects the digits' bytes): each byte that
-/// starts a pair of digits becomes the pair's value (`d0 * 10 + d1`), or `None` if a selected
-/// byte is not a digit. The separators are zeroed before the multiplication, so that no byte
-/// carries into the next; a byte's value is then at most 99.
-#[inline(always)]
-fn digit_pairs(word: u64, digits: u64) -> Option<u64> {
-    const ONES: u64 = u64::MAX / 255;
-    let values = word ^ (ONES * 0x30);
-    // a digit is 0 to 9 here: its high nibble is 0, and still 0 after adding 6 (a byte that
-    // carries into the next when 6 is added, 0xFA and up, fails itself)
-    if (values | values.wrapping_add(ONES * 6)) & digits & (ONES * 0xF0) != 0 {
-        return None;
-    }
-    let values = values & digits;
-    Some(values.wrapping_mul(10).wrapping_add(values >> 8))
 }
 
 /// The value of two ASCII digits.

@@ -271,7 +271,6 @@ fn writable(value: OffsetDateTime) -> OffsetDateTime {
 }
 
 /// The offset `±hours:minutes` (`hours <= 23`, `minutes <= 59`), UTC if out of range.
-#[inline]
 pub(super) fn signed_offset(negative: bool, hours: u8, minutes: u8) -> UtcOffset {
     let hours = i8::try_from(hours).unwrap_or(0);
     let minutes = i8::try_from(minutes).unwrap_or(0);
