@@ -767,6 +767,39 @@ fn the_fast_path_reads_what_services_send_and_leaves_the_rest() {
 }
 
 #[test]
+fn the_fast_path_refuses_any_other_byte_where_a_digit_or_separator_is_expected() {
+    // every byte value at every position of `yyyy-mm-ddThh:mm:ss`: the fast path reads a value
+    // only where the byte is one the shape allows there, and then the same value as the full
+    // reader; bytes from 0xFA up (which carry when the digits are checked a word at a time)
+    // included
+    let text = *b"2016-12-31T23:57:34.9044303+03:00";
+    for at in 0..19 {
+        for byte in 0..=255_u8 {
+            let mut changed = text;
+            changed[at] = byte;
+            let allowed = match at {
+                4 | 7 => byte == b'-',
+                10 => byte == b'T' || byte == b't',
+                13 | 16 => byte == b':',
+                _ => byte.is_ascii_digit(),
+            };
+            match parse_common(&changed) {
+                Some(fast) => {
+                    assert!(allowed, "{at}: {byte:#04x}");
+                    let text = std::str::from_utf8(&changed).unwrap();
+                    assert_eq!(Ok(fast), parse_full(text), "{text}");
+                }
+                // a digit may still make an impossible date or time (month 19, hour 33)
+                None => assert!(
+                    !allowed || std::str::from_utf8(&changed).is_ok_and(|t| parse_full(t).is_err()),
+                    "{at}: {byte:#04x}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
 fn every_valid_digit_combination_in_fields() {
     // Exhaustive over hours, minutes and offsets in one go: every valid one round-trips.
     for hour in 0..24 {
