@@ -34,6 +34,7 @@ fn finished(reader: &mut Reader<'_>) -> Result<(), Refused> {
     }
 }
 
+/// What the reader knows of a text it refused. Not generic either.
 fn refusal(reader: &Reader<'_>) -> Refused {
     Refused {
         raw_value_fault: reader.raw_value_fault,
