@@ -124,15 +124,15 @@ fn the_type_first_is_streamed_and_a_later_type_is_buffered() {
         matches!(&err, odata_resource::Error::Json { path, .. } if path == "attemptsCount"),
         "{err:?}"
     );
-    // buffered: the variant reads the buffered object, which serde_path_to_error cannot see
-    // into; the message names the property (at the position where the object ends)
+    // buffered: the variant reads the buffered object; the path is the property inside it
+    // (the position, serde_json's, is where the object ends)
     let err = from_slice::<AnyEntity>(
         br##"{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##,
     )
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid JSON: attemptsCount: invalid type: string \"x\", expected i32 at line 1 column 74"
+        "invalid JSON at `attemptsCount`: invalid type: string \"x\", expected i32 at line 1 column 74"
     );
     // buffered: `@odata.type` last still dispatches
     let later = read(
@@ -322,4 +322,32 @@ fn boxed_and_hand_written_variants_read_the_stream_as_sent() {
         matches!(&err, odata_resource::Error::Json { path, .. } if path == "attemptsCount"),
         "{err:?}"
     );
+}
+
+#[test]
+fn an_error_in_a_buffered_item_names_the_item_and_the_property() {
+    // `@odata.type` after the bad member: the item is buffered, then read as its variant
+    let err = from_slice::<Page>(
+        br##"{"value":[{"id":"a"},{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##,
+    )
+    .unwrap_err();
+    match err {
+        odata_resource::Error::Json { path, message } => {
+            assert_eq!(path, "value[1].attemptsCount");
+            assert_eq!(
+                message,
+                "invalid type: string \"x\", expected i32 at line 1 column 95"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // a property inside a value inside the buffered object
+    let err = from_slice::<Page>(
+        br##"{"value":[{"error":{"code":5},"@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##,
+    )
+    .unwrap_err();
+    match err {
+        odata_resource::Error::Json { path, .. } => assert_eq!(path, "value[0].error.code"),
+        other => panic!("{other:?}"),
+    }
 }

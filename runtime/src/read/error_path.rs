@@ -92,22 +92,44 @@ fn own_path<'m>(message: &'m str, last: &Made) -> Option<(&'m str, &'m str)> {
     Some((path, rest))
 }
 
-/// For [`crate::from_slice`]'s error: `message` without the path at its start when that is one
-/// [`located`] made and every step of it is in `path` (the path `read::locate` found from the
-/// error's position, which also has the steps no derived impl of ours sees: a top-level
-/// `Vec`'s index, the inside of a `Value` or of a serde-derived struct); `path` says it then,
-/// and `Display` need not say it twice. Else `None`: the message keeps the path (a value
-/// buffered before it is read, as a `Polymorphic` one read after its `@odata.type`, is placed
-/// by serde_json at the end of the object, so steps inside it are not in `path`).
+/// For [`crate::from_slice`]'s error: the path to give and `message` without the path at its
+/// start, when that path is one [`located`] made. `path` is the path `read::locate` found from
+/// the error's position:
+/// - every step of the message's path is in `path` (which also has the steps no derived impl of
+///   ours sees: a top-level `Vec`'s index, the inside of a `Value` or of a serde-derived
+///   struct): `path`, and `Display` need not say it twice;
+/// - `path` is where the message's path starts: the message's path, which goes further. A value
+///   buffered before it is read (a `Polymorphic` one whose `@odata.type` came late) is placed
+///   by serde_json at the end of its object, so `path` names the object and the message the
+///   property inside it.
+///
+/// Else `None`: the message keeps its path.
 #[cold]
-pub(crate) fn without_own_path(path: &str, message: &str) -> Option<String> {
+pub(crate) fn split_own_path(path: &str, message: &str) -> Option<(String, String)> {
     LAST_MADE.with(|last| {
         let last = last.borrow();
         let (own, rest) = own_path(message, &last)?;
         let mut whole = steps(path);
-        let covered = steps(own).all(|step| whole.any(|s| s == step));
-        covered.then(|| rest.to_owned())
+        if steps(own).all(|step| whole.any(|s| s == step)) {
+            return Some((path.to_owned(), rest.to_owned()));
+        }
+        let mut deeper = steps(own);
+        let starts_there = steps(path).all(|step| deeper.next() == Some(step));
+        starts_there.then(|| (own.to_owned(), rest.to_owned()))
     })
+}
+
+/// The message made last was `full` and is now given on as `bare` (`full` without serde_json's
+/// position, for a value read from a buffer): remember `bare`, so that an outer level still
+/// finds its path. Anything else made last is left as it is.
+#[cold]
+pub(crate) fn forget_position(full: &str, bare: &str) {
+    LAST_MADE.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.message == full && bare.len() >= last.path_len {
+            last.message = bare.to_owned();
+        }
+    });
 }
 
 /// `value[3].status` → `value`, `[3]`, `status`.
@@ -266,6 +288,14 @@ mod tests {
         assert_eq!(located.line(), 0);
     }
 
+    fn split(path: &str, message: &str) -> Option<(String, String)> {
+        split_own_path(path, message)
+    }
+
+    fn given(path: &str, rest: &str) -> Option<(String, String)> {
+        Some((path.to_owned(), rest.to_owned()))
+    }
+
     #[test]
     fn from_slice_drops_a_path_it_says_itself() {
         let rest = "invalid type: integer `1`, expected a string at line 1 column 40";
@@ -274,31 +304,28 @@ mod tests {
         // the whole path, or a path with steps our impls do not see: a top-level `Vec`'s
         // index, the inside of a serde-derived struct or of a `Value`
         for path in ["status", "[3].status", "value[3].status", "status[0][0]"] {
-            assert_eq!(
-                without_own_path(path, &message).as_deref(),
-                Some(rest),
-                "{path}"
-            );
+            assert_eq!(split(path, &message), given(path, rest), "{path}");
         }
+        // a path the message's path goes on from (a buffered object): the message's path
+        assert_eq!(split("", &message), given("status", rest));
         // a step the path does not have: said by the message only, kept
-        for path in ["", "value[3]", "value[3].xstatus", "stat.us", "[3]"] {
-            assert_eq!(without_own_path(path, &message), None, "{path}");
+        for path in ["value[3]", "value[3].xstatus", "stat.us", "[3]"] {
+            assert_eq!(split(path, &message), None, "{path}");
         }
         // a message not made here is never cut
-        assert_eq!(without_own_path("status", rest), None);
-        assert_eq!(without_own_path("status", "status: made elsewhere"), None);
+        assert_eq!(split("status", rest), None);
+        assert_eq!(split("status", "status: made elsewhere"), None);
 
         let message = format!("error.code: {rest}");
         LAST_MADE.with(|last| *last.borrow_mut() = made(&message, 10));
         for path in ["error.code", "error.inner.code", "[0].error[2].code"] {
-            assert_eq!(
-                without_own_path(path, &message).as_deref(),
-                Some(rest),
-                "{path}"
-            );
+            assert_eq!(split(path, &message), given(path, rest), "{path}");
         }
-        for path in ["error", "code.error", "errorcode"] {
-            assert_eq!(without_own_path(path, &message), None, "{path}");
+        for path in ["", "error"] {
+            assert_eq!(split(path, &message), given("error.code", rest), "{path}");
+        }
+        for path in ["code.error", "errorcode", "error.cod", "[0]"] {
+            assert_eq!(split(path, &message), None, "{path}");
         }
     }
 

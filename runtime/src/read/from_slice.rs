@@ -66,14 +66,54 @@ fn read_with_serde_json<T: serde::de::DeserializeOwned>(
     Err(located(body, &error, raw_value_fault))
 }
 
+/// A buffered value (a `Polymorphic` object whose `@odata.type` came late) as JSON text, to be
+/// read again by [`from_buffered`]. Not generic: compiled once.
+pub(crate) fn buffered_text(value: &serde_json::Value) -> String {
+    // a `Value` always writes: its keys are strings and its numbers finite
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Reads `text` (JSON this crate wrote) into `T` as [`from_slice`] reads a body, through the
+/// same two readers, so that no other reading of `T` is compiled. The error is serde_json's
+/// message without its position (a place in `text`, which the user never saw): the caller's
+/// deserializer places it.
+pub(crate) fn from_buffered<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    if let Ok(value) = json::read_or_refused(text) {
+        return Ok(value);
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(text.as_bytes());
+    match T::deserialize(&mut deserializer) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(without_position(&error)),
+    }
+}
+
+/// serde_json's message without the ` at line L column C` it ends with; the path a derived impl
+/// put at its start (`error_path`) stays the path of the message made last, so that an outer
+/// level joins its step to it. Not generic.
+#[cold]
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(bare) if error.line() != 0 => {
+            error_path::forget_position(&message, bare);
+            bare.to_owned()
+        }
+        _ => message,
+    }
+}
+
 /// serde_json's `error` in `body` as [`Error::Json`], with its property path apart (and not said
 /// twice in the message). Not generic: compiled once. `raw_value_fault`: where our reader saw
 /// a raw value (`Decimal`'s digits) refused, which serde_json does not say.
 fn located(body: &[u8], error: &serde_json::Error, raw_value_fault: Option<usize>) -> Error {
     let path = locate::path_at(body, error, raw_value_fault);
     let message = error.to_string();
-    let message = error_path::without_own_path(&path, &message).unwrap_or(message);
-    Error::Json { path, message }
+    match error_path::split_own_path(&path, &message) {
+        Some((path, message)) => Error::Json { path, message },
+        None => Error::Json { path, message },
+    }
 }
 
 /// `body` without a leading UTF-8 byte-order mark.

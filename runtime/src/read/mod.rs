@@ -12,4 +12,5 @@ mod locate;
 mod response;
 
 pub use from_slice::from_slice;
+pub(crate) use from_slice::{buffered_text, from_buffered};
 pub use response::parse_response;

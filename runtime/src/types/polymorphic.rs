@@ -43,14 +43,23 @@ pub trait Polymorphic: Sized {
     fn dispatch_value<E: de::Error>(type_name: Option<&str>, object: Value) -> Result<Self, E>;
 }
 
-/// A variant read from a buffered object, its errors made the outer deserializer's: serde_json's
-/// message as it is (the variant's reading is compiled once, whatever the outer deserializer).
+/// A variant read from a buffered object, its errors made the outer deserializer's (the
+/// message without a position: the outer deserializer places it).
+///
+/// The object is written back as JSON text and read as [`from_slice`](crate::from_slice) reads a
+/// body, so the variant's reading is the one `from_slice` compiles anyway (our reader's, and
+/// serde_json's from a slice), whatever the outer deserializer: reading the `Value` itself
+/// would compile every variant's reading a third time, for `Value`'s deserializer.
 ///
 /// # Errors
 /// The variant's own errors.
 #[doc(hidden)]
 pub fn from_value<T: serde::de::DeserializeOwned, E: de::Error>(object: Value) -> Result<T, E> {
-    T::deserialize(object).map_err(E::custom)
+    let text = crate::read::buffered_text(&object);
+    match crate::read::from_buffered::<T>(&text) {
+        Ok(value) => Ok(value),
+        Err(message) => Err(E::custom(message)),
+    }
 }
 
 /// `Deserialize` for a [`Polymorphic`] enum.
