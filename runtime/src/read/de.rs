@@ -355,7 +355,8 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
         match into.additional {
             Some(additional) => {
                 if additional.contains_key(key) {
-                    return duplicate(map, key);
+                    // located once, by `undeclared`
+                    return map.next_value_seed(Duplicate(key));
                 }
                 let value: Value = map.next_value()?;
                 additional.insert(key.to_owned(), value);
