@@ -7,8 +7,8 @@
 //! visitor's) gets the cursor's at the end of the `deserialize_*` methods where serde_json
 //! gives it, after an array's or object's end was looked for.
 
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeSeed, IgnoredAny, Unexpected, Visitor};
 
 use super::bail::Bail;
 use super::scan::code;
@@ -65,10 +65,16 @@ impl<'de> Reader<'de> {
             first: true,
         });
         self.leave();
-        match (value, self.close_array()) {
-            (Ok(value), Ok(())) => Ok(value),
-            (Err(error), _) => Err(error),
-            (Ok(_), Err(message)) => Err(self.peek_error(message)),
+        match value {
+            Ok(value) => match self.close_array() {
+                Ok(()) => Ok(value),
+                Err(message) => Err(self.peek_error(message)),
+            },
+            Err(error) => {
+                // looked for as serde_json looks for it, then the visitor's error is given
+                let _ = self.close_array();
+                Err(error)
+            }
         }
     }
 
@@ -105,10 +111,16 @@ impl<'de> Reader<'de> {
             next_declared: 0,
         });
         self.leave();
-        match (value, self.close_object()) {
-            (Ok(value), Ok(())) => Ok(value),
-            (Err(error), _) => Err(error),
-            (Ok(_), Err(message)) => Err(self.peek_error(message)),
+        match value {
+            Ok(value) => match self.close_object() {
+                Ok(()) => Ok(value),
+                Err(message) => Err(self.peek_error(message)),
+            },
+            Err(error) => {
+                // looked for as serde_json looks for it, then the visitor's error is given
+                let _ = self.close_object();
+                Err(error)
+            }
         }
     }
 
@@ -140,11 +152,14 @@ impl<'de> Reader<'de> {
     }
 
     /// serde_json's error for a value that is not what `expected` takes: a scalar is read for
-    /// the message (a malformed one gives its own error), an array or object is not.
+    /// the message (a malformed one gives its own error), an array or object is not; no value
+    /// at all is the text's end, or what cannot start a value. (Where any value is taken, the
+    /// value at the cursor is neither of those: `expected` is not asked.)
     #[cold]
     #[inline(never)]
     fn invalid_type(&mut self, expected: &dyn de::Expected, single_precision: bool) -> Bail {
         let unexpected = match self.bytes().get(self.pos) {
+            None => return self.peek_error(code::EOF_VALUE),
             Some(b'n') => match self.word(b"null") {
                 Ok(()) => de::Error::invalid_type(Unexpected::Unit, expected),
                 Err(error) => return error,
@@ -227,7 +242,7 @@ impl<'de> Reader<'de> {
     #[inline]
     fn visit_date_time_offset<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
         if self.skip_ws() != Some(b'"') {
-            return de::Deserializer::deserialize_str(self, visitor);
+            return self.not_a_string(visitor);
         }
         self.pos += 1;
         let start = self.pos;
@@ -280,8 +295,7 @@ impl<'de> Reader<'de> {
     ) -> Result<V::Value, Bail> {
         let value = match self.skip_ws() {
             Some(b'-' | b'0'..=b'9') => self.number(single_precision)?.visit(visitor),
-            Some(_) => Err(self.invalid_type(&visitor, single_precision)),
-            None => Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, single_precision)),
         };
         self.placed(value)
     }
@@ -376,6 +390,44 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// A struct written as an array (serde_json reads it as a sequence): out of line, so that
+    /// the derived impls' readers of objects do not carry it.
+    #[cold]
+    #[inline(never)]
+    fn visit_struct_array<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        self.visit_array(visitor)
+    }
+
+    /// A value that is not a string where a `DateTimeOffset` is read: serde_json's answer for a
+    /// string requested there.
+    #[cold]
+    #[inline(never)]
+    fn not_a_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        de::Deserializer::deserialize_str(self, visitor)
+    }
+
+    /// serde_json's error where an array's next item or its end is due and neither is there
+    /// (the cursor is not on a `]`, nor on the `,` after an item).
+    #[cold]
+    #[inline(never)]
+    fn item_error(&mut self) -> Bail {
+        match self.bytes().get(self.pos) {
+            Some(_) => self.peek_error(code::EXPECTED_LIST_COMMA_OR_END),
+            None => self.peek_error(code::EOF_LIST),
+        }
+    }
+
+    /// serde_json's error where a comma in an array is followed by its `]` or by the text's
+    /// end.
+    #[cold]
+    #[inline(never)]
+    fn item_after_comma_error(&mut self) -> Bail {
+        match self.bytes().get(self.pos) {
+            Some(_) => self.peek_error(code::TRAILING_COMMA),
+            None => self.peek_error(code::EOF_VALUE),
+        }
+    }
+
     /// The enum written as `{"Variant": value}` whose `{` is at the cursor. A visitor's error
     /// is given as it is (serde_json does not place it here); after the value, the object must
     /// end.
@@ -430,8 +482,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'-' | b'0'..=b'9') => self.number(false)?.visit(visitor),
             Some(b'[') => self.visit_array(visitor),
             Some(b'{') => self.visit_object(visitor),
-            Some(_) => return Err(self.peek_error(code::EXPECTED_VALUE)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&IgnoredAny, false)),
         };
         self.placed(value)
     }
@@ -447,8 +498,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.word(b"false")?;
                 visitor.visit_bool(false)
             }
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -483,8 +533,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.pos += 1;
                 self.visit_string(visitor)
             }
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -511,8 +560,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 }
             }
             Some(b'[') => self.deserialize_seq(visitor),
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -538,8 +586,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.word(b"null")?;
                 visitor.visit_unit()
             }
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -568,8 +615,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         let value = match self.skip_ws() {
             Some(b'[') => self.visit_array(visitor),
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -591,8 +637,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         let value = match self.skip_ws() {
             Some(b'{') => self.visit_object(visitor),
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -615,9 +660,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
         let value = match self.skip_ws() {
             Some(b'{') => self.visit_object(visitor),
-            Some(b'[') => self.visit_array(visitor),
-            Some(_) => Err(self.invalid_type(&visitor, false)),
-            None => return Err(self.peek_error(code::EOF_VALUE)),
+            Some(b'[') => self.visit_struct_array(visitor),
+            _ => return Err(self.invalid_type(&visitor, false)),
         };
         self.placed(value)
     }
@@ -630,7 +674,27 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value, Bail> {
         match self.skip_ws() {
-            Some(b'"') => visitor.visit_enum(UnitVariant { reader: self }),
+            Some(b'"') => {
+                self.pos += 1;
+                let text = self.text();
+                match self.string()? {
+                    Text::Borrowed(name) => visitor.visit_enum(UnitVariant {
+                        name: BorrowedStrDeserializer::new(name),
+                        text,
+                        end: self.pos,
+                    }),
+                    Text::Copied(name) => {
+                        // a name with escapes (rare): copied once more, out of the reader's
+                        // buffer, to be handed over as serde_json hands it (`visit_str`)
+                        let name = name.to_owned();
+                        visitor.visit_enum(UnitVariant {
+                            name: StrDeserializer::new(&name),
+                            text,
+                            end: self.pos,
+                        })
+                    }
+                }
+            }
             Some(b'{') => self.visit_variant_object(visitor),
             Some(_) => Err(self.peek_error(code::EXPECTED_VALUE)),
             None => Err(self.peek_error(code::EOF_VALUE)),
@@ -668,22 +732,42 @@ impl<'de> Visitor<'de> for OwnedBytes {
     }
 }
 
-/// An enum written as a string: its variant's name is the string, and it has no value.
-struct UnitVariant<'a, 'de> {
-    reader: &'a mut Reader<'de>,
+/// An enum written as a string: its variant's name is the string (read, `name`, which ends at
+/// `end` in `text`), and it has no value. An error of the name's visitor (an unknown variant)
+/// is placed after the string, as serde_json's `deserialize_str` places it.
+struct UnitVariant<'de, N> {
+    name: N,
+    text: &'de str,
+    end: usize,
 }
 
-impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
+impl<'de, N: de::Deserializer<'de, Error = Bail>> de::EnumAccess<'de> for UnitVariant<'de, N> {
     type Error = Bail;
-    type Variant = Self;
+    type Variant = UnitOnly;
 
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Bail> {
-        let variant = seed.deserialize(&mut *self.reader)?;
-        Ok((variant, self))
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, UnitOnly), Bail> {
+        match seed.deserialize(self.name) {
+            Ok(variant) => Ok((variant, UnitOnly)),
+            Err(error) => Err(placed_at(error, self.text, self.end)),
+        }
     }
 }
 
-impl<'de> de::VariantAccess<'de> for UnitVariant<'_, 'de> {
+/// `error`, placed at `index` of `text` if it has no position yet.
+#[cold]
+#[inline(never)]
+fn placed_at(error: Bail, text: &str, index: usize) -> Bail {
+    if error.unplaced() {
+        error.place(super::bail::position_of(text, index))
+    } else {
+        error
+    }
+}
+
+/// The value of an enum written as a string: none, a unit variant's.
+struct UnitOnly;
+
+impl<'de> de::VariantAccess<'de> for UnitOnly {
     type Error = Bail;
 
     fn unit_variant(self) -> Result<(), Bail> {
@@ -788,17 +872,14 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
         let reader = &mut *self.reader;
         match reader.skip_ws() {
             Some(b']') => return Ok(None),
-            Some(_) if self.first => self.first = false,
-            Some(b',') => {
+            Some(b',') if !self.first => {
                 reader.pos += 1;
-                match reader.skip_ws() {
-                    Some(b']') => return Err(reader.peek_error(code::TRAILING_COMMA)),
-                    Some(_) => {}
-                    None => return Err(reader.peek_error(code::EOF_VALUE)),
+                if matches!(reader.skip_ws(), Some(b']') | None) {
+                    return Err(reader.item_after_comma_error());
                 }
             }
-            Some(_) => return Err(reader.peek_error(code::EXPECTED_LIST_COMMA_OR_END)),
-            None => return Err(reader.peek_error(code::EOF_LIST)),
+            Some(_) if self.first => self.first = false,
+            _ => return Err(reader.item_error()),
         }
         // a `match`, not `.map(Some)`: no `Result::map` compiled per value type
         match seed.deserialize(reader) {

@@ -631,3 +631,37 @@ fn mutate(rng: &mut XorShift, body: &mut Vec<u8>) {
         }
     }
 }
+
+/// A message with a trailing position (as an error's `Display` writes it, wrapped in a message
+/// of its own) keeps that position, and one with anything else after it keeps its text whole,
+/// as in serde_json; a position given later replaces only a missing one.
+#[test]
+fn custom_messages_keep_their_positions_as_in_serde_json() {
+    use super::bail::Bail;
+    use de::Error as _;
+    for message in [
+        "a at line 2 column 5",
+        "path: invalid type: null, expected a string at line 12 column 0",
+        "a at line  column 5",
+        "a at line 2 column ",
+        "a at line 2 column 5x",
+        "a at line 2 column 5 at line 3 column 6",
+        "a at line 0 column 3",
+        "at line 1 column 1",
+        " at line 1 column 1",
+        "a at line 99999999999999999999999 column 1",
+        "a at line 1 column -1",
+        "no position",
+        "",
+    ] {
+        let ours = Bail::custom(message);
+        let theirs = serde_json::Error::custom(message);
+        assert_eq!(ours.to_string(), theirs.to_string(), "{message:?}");
+        // what a `deserialize_*` method does to it: a position where it has none
+        assert_eq!(
+            ours.unplaced(),
+            theirs.line() == 0,
+            "{message:?}: placed or not"
+        );
+    }
+}
