@@ -665,3 +665,31 @@ fn custom_messages_keep_their_positions_as_in_serde_json() {
         );
     }
 }
+
+/// An error of the reader's that a visitor swallowed makes the read untrusted (where the reader
+/// stands after an error is not always where serde_json stands), whether the read then
+/// succeeds or fails; a visitor's own error, swallowed, does not.
+#[test]
+fn a_swallowed_error_of_the_readers_is_not_trusted() {
+    /// Reads a string, or nothing where that fails (compared by `Debug`).
+    #[derive(Debug)]
+    #[allow(dead_code)]
+    struct Lenient(Option<DateTimeOffset>);
+    impl<'de> Deserialize<'de> for Lenient {
+        fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Ok(Lenient(DateTimeOffset::deserialize(deserializer).ok()))
+        }
+    }
+    // the reader's invalid type (a number for a string), swallowed: then a value, then an error
+    for text in ["[5]", "[5,x]", "[5] x"] {
+        let refused = read_or_refused::<Vec<Lenient>>(text).unwrap_err();
+        assert!(refused.error.is_none(), "{text}");
+    }
+    // the parser's error (a visitor's), swallowed: trusted, and serde_json's
+    let mut tally = Tally::default();
+    for text in ["[\"x\"]", "[\"x\",", "[\"2016-12-31T23:57:34Z\",\"x\"] x"] {
+        compare::<Vec<Lenient>>("Vec<Lenient>", text, &mut tally);
+    }
+    assert!(tally.differences.is_empty(), "{:?}", tally.differences);
+    assert_eq!((tally.values, tally.errors, tally.untrusted), (1, 2, 0));
+}
