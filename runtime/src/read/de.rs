@@ -88,8 +88,8 @@ pub(crate) const DECLARED_NAMES: &str = "$odata::names";
 /// The next member's name of an object being read by a derived impl; `declared` are the
 /// type's properties' wire names in declaration order.
 ///
-/// Our JSON reader (`read::json`) makes itself known by a size hint of `Some(0)` and a
-/// zero-sized error type; to it, the name is asked for as a struct named [`DECLARED_NAMES`]
+/// Our JSON reader (`read::json`) makes itself known by a size hint of `Some(0)` and its error
+/// type (`read::json::is_reader_error`); to it, the name is asked for as a struct named [`DECLARED_NAMES`]
 /// with `declared` as its fields, and it compares the text at its cursor with the declared
 /// names (the one after the last matched first) instead of scanning the name for its end. Any
 /// other deserializer is asked for an identifier, as serde derive asks: a deserializer that
@@ -110,7 +110,7 @@ pub fn next_key<'de, A: MapAccess<'de>>(
     map: &mut A,
     declared: &'static [&'static str],
 ) -> Result<Option<Key<'de>>, A::Error> {
-    if std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0) {
+    if crate::read::json::is_reader_error::<A::Error>() && map.size_hint() == Some(0) {
         map.next_key_seed(Declared(declared))
     } else {
         map.next_key()
@@ -327,8 +327,9 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
     if control {
         // our reader (known as in `next_key`) compares `@odata.type` with the declared type
         // where it is
-        let in_place =
-            odata_type && std::mem::size_of::<A::Error>() == 0 && map.size_hint() == Some(0);
+        let in_place = odata_type
+            && crate::read::json::is_reader_error::<A::Error>()
+            && map.size_hint() == Some(0);
         let seed = ControlText {
             declared: into.declared_type,
             in_place,

@@ -7,7 +7,7 @@ pub(crate) mod de;
 mod error_body;
 pub(crate) mod error_path;
 mod from_slice;
-mod json;
+pub(crate) mod json;
 mod locate;
 mod response;
 

@@ -5,14 +5,15 @@
 //! # Same answers as serde_json
 //!
 //! The reader makes the same visitor calls serde_json makes for the same text, so a successful
-//! read builds the same value. It never answers an error itself: whatever it does not read
-//! (invalid JSON, a type it leaves to serde_json, any error a visitor raises) makes
-//! [`read`] give `None`, and the caller reads the text again with serde_json, whose value or
-//! error (message, line and column) is the one given. A refusal is remembered, so that a value
-//! is never taken from a read where a visitor swallowed one. Errors are the cold path; the one
-//! thing this reader must never do is accept what serde_json refuses, and the randomized tests
-//! compare both on random and mutated JSON.
-//!
+//! read builds the same value, and it gives serde_json's errors: the same message, at the same
+//! line and column (`bail.rs`, and the error sites in `scan.rs` and `deserializer.rs`, which
+//! follow serde_json's rules for where an error is). A malformed string, number or skipped
+//! value is handed to serde_json's own parser from its first byte, for its error. Two cases
+//! are not trusted (`read::Refused` without an error, and the caller reads the text with
+//! serde_json): a read where a visitor swallowed an error of the reader's, and the few things
+//! the reader does not read as serde_json does (a string with escapes read as bytes). The
+//! tests compare values and errors with serde_json's on random, cut and mutated JSON.
+
 //! # Where the time goes
 //!
 //! - Strings: the closing quote (or a backslash, or a control character) is found eight bytes at
@@ -23,16 +24,19 @@
 //!   (`read::de::next_key`), and the name at the cursor is compared with the one declared after
 //!   the last one matched, then the others, instead of being scanned for its end.
 //! - Skipped values (`IgnoredAny`) are checked as serde_json checks them, and nothing is built.
-//! - Errors carry no message and no position: a `Bail` is a zero-sized value.
+//! - Errors are the cold path: a `Bail` is one pointer, made out of line.
 
 mod bail;
 mod deserializer;
 mod read;
 mod scan;
 
+pub(crate) use bail::is_reader_error;
 #[cfg(test)]
 pub(crate) use read::read;
 pub(crate) use read::read_or_refused;
 
+#[cfg(test)]
+mod oracle;
 #[cfg(test)]
 mod tests;

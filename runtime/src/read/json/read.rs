@@ -1,17 +1,20 @@
-//! [`read`]: a whole JSON text into a `Deserialize` type, or `None` for serde_json to read it.
+//! [`read_or_refused`]: a whole JSON text into a `Deserialize` type, or serde_json's error for
+//! it, or word that this reader's answer is not to be trusted.
 
 use serde::Deserialize;
 
-use super::scan::Reader;
+use super::bail::Bail;
+use super::scan::{code, Reader};
 
-/// [`read_or_refused`], for the tests: `None` when refused.
+/// [`read_or_refused`], for the tests: `None` when it fails.
 #[cfg(test)]
 pub(crate) fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
     read_or_refused(text).ok()
 }
 
-/// Reads `text` (a whole JSON text) into `T` as serde_json reads it, or says that this reader
-/// refused it: read it with serde_json then, for its answer.
+/// Reads `text` (a whole JSON text) into `T` as serde_json reads it: the value, or the error
+/// serde_json gives (in [`Refused::error`]), or word that the reader's answer is not
+/// serde_json's (see [`Refused`]).
 #[inline]
 pub(crate) fn read_or_refused<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Refused> {
     let mut reader = Reader::new(text);
@@ -20,29 +23,57 @@ pub(crate) fn read_or_refused<'de, T: Deserialize<'de>>(text: &'de str) -> Resul
             Ok(()) => Ok(value),
             Err(refused) => Err(refused),
         },
-        Err(_) => Err(refusal(&reader)),
+        Err(error) => Err(failed(&reader, error)),
     }
 }
 
-/// After a value was read: a refusal a visitor swallowed, or trailing characters (serde_json
-/// decides then). Not generic: compiled once.
+/// After a value was read: the text must end there (whitespace aside). A value read where a
+/// visitor swallowed an error of the reader's is not trusted: where the reader stands after
+/// an error is not always where serde_json stands, so what was read after it may differ. Not
+/// generic: compiled once.
 fn finished(reader: &mut Reader<'_>) -> Result<(), Refused> {
-    if !reader.refused && reader.skip_ws().is_none() {
-        Ok(())
-    } else {
-        Err(refusal(reader))
+    if reader.refused || reader.faults > 0 {
+        return Err(refused(reader, None));
+    }
+    match reader.skip_ws() {
+        None => Ok(()),
+        Some(_) => {
+            let error = reader.peek_error(code::TRAILING_CHARACTERS);
+            Err(refused(reader, Some(error)))
+        }
     }
 }
 
-/// What the reader knows of a text it refused. Not generic either.
-fn refusal(reader: &Reader<'_>) -> Refused {
+/// After a read failed with `error`: it is serde_json's error unless the reader met something
+/// it does not read as serde_json does, or made an error before this one that a visitor
+/// swallowed (more than one error of its own, or one that is not the one given: the error
+/// given is then a visitor's, met after the swallowed one). Not generic either.
+#[cold]
+fn failed(reader: &Reader<'_>, error: Bail) -> Refused {
+    let trusted = !reader.refused
+        && match reader.faults {
+            0 => true,
+            1 => error.position() == reader.fault_position,
+            _ => false,
+        };
+    refused(reader, trusted.then_some(error))
+}
+
+fn refused(reader: &Reader<'_>, error: Option<Bail>) -> Refused {
     Refused {
+        error,
         raw_value_fault: reader.raw_value_fault,
     }
 }
 
-/// What [`read_or_refused`] knows of a text it refused.
+/// What [`read_or_refused`] knows of a text it did not read.
 pub(crate) struct Refused {
+    /// serde_json's error for the text (message, line and column), or `None` when the reader's
+    /// answer is not trusted to be serde_json's (the caller asks serde_json then).
+    // read by the tests only for now: `from_slice` still reads every failure again with
+    // serde_json, for the error's property path (`read::locate`)
+    #[allow(dead_code)]
+    pub(crate) error: Option<Bail>,
     /// Where the first raw value a visitor refused ends (see `Reader::raw_value_fault`).
     pub(crate) raw_value_fault: Option<usize>,
 }

@@ -1,8 +1,38 @@
 //! [`Reader`]: the cursor over a JSON text and its tokens (whitespace, literals, strings,
-//! numbers, skipped values). Every refusal is a [`Bail`]: the text is then read again by
-//! serde_json, whose answer (a value or its error) is the one given.
+//! numbers, skipped values), and its errors: serde_json's, placed where serde_json places them.
+//! A token that does not read (a malformed string or number, a skipped value that is not
+//! JSON) is handed to serde_json's own parser from its first byte, and the error it gives is
+//! moved to where that token is in the whole text: the same error, found the same way.
 
-use super::bail::Bail;
+use serde::Deserialize;
+
+use super::bail::{index_of, message_of, position_of, Bail};
+
+/// serde_json's messages for the errors of its grammar.
+pub(super) mod code {
+    pub(in super::super) const EOF_LIST: &str = "EOF while parsing a list";
+    pub(in super::super) const EOF_OBJECT: &str = "EOF while parsing an object";
+    pub(in super::super) const EOF_VALUE: &str = "EOF while parsing a value";
+    pub(in super::super) const EXPECTED_COLON: &str = "expected `:`";
+    pub(in super::super) const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
+    pub(in super::super) const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
+    pub(in super::super) const EXPECTED_IDENT: &str = "expected ident";
+    pub(in super::super) const EXPECTED_VALUE: &str = "expected value";
+    pub(in super::super) const EXPECTED_DOUBLE_QUOTE: &str = "expected `\"`";
+    pub(in super::super) const INVALID_NUMBER: &str = "invalid number";
+    pub(in super::super) const NUMBER_OUT_OF_RANGE: &str = "number out of range";
+    pub(in super::super) const KEY_MUST_BE_A_STRING: &str = "key must be a string";
+    pub(in super::super) const EXPECTED_NUMERIC_KEY: &str =
+        "invalid value: expected key to be a number in quotes";
+    pub(in super::super) const TRAILING_COMMA: &str = "trailing comma";
+    pub(in super::super) const TRAILING_CHARACTERS: &str = "trailing characters";
+    pub(in super::super) const RECURSION_LIMIT_EXCEEDED: &str = "recursion limit exceeded";
+}
+
+/// How deep a skipped value is walked by [`Reader::skip_value`]'s own recursion; deeper
+/// values are skipped by serde_json's parser, which has no limit for skipped values (and no
+/// recursion that could overflow the stack).
+const SKIP_DEPTH: u8 = 64;
 
 /// serde_json's recursion limit: an array or object nested 128 deep is an error there.
 const DEPTH: u8 = 128;
@@ -13,8 +43,16 @@ pub(super) struct Reader<'de> {
     pub(super) pos: usize,
     /// Nesting levels left before serde_json's limit.
     depth: u8,
-    /// Whether this reader refused anything (an error a visitor might have swallowed).
+    /// Whether this reader met something it does not read as serde_json reads it (a string
+    /// read as bytes that has escapes it does not decode…): its answer, a value or an error,
+    /// is not serde_json's then.
     pub(super) refused: bool,
+    /// How many errors this reader made (not counting its visitors' own): more than the one
+    /// given means that a visitor swallowed one, and where the reader stands after an error
+    /// is not always where serde_json stands.
+    pub(super) faults: u32,
+    /// The position of the last error this reader made.
+    pub(super) fault_position: (usize, usize),
     /// The end of the first raw value (`Decimal`'s digits) whose visitor refused it: serde_json
     /// gives such an error the position of an enclosing object's end, this one says where the
     /// value was (`read::locate`).
@@ -44,17 +82,102 @@ impl<'de> Reader<'de> {
             pos: 0,
             depth: DEPTH,
             refused: false,
+            faults: 0,
+            fault_position: (0, 0),
             raw_value_fault: None,
             scratch: String::new(),
         }
     }
 
-    /// Refuses what is being read: notes it and gives the error.
+    /// serde_json's error `message` at `index` of the text.
     #[cold]
     #[inline(never)]
-    pub(super) fn bail(&mut self) -> Bail {
+    pub(super) fn error_at(&mut self, message: &str, index: usize) -> Bail {
+        let position = position_of(self.text, index);
+        self.faults += 1;
+        self.fault_position = position;
+        Bail::at(message, position)
+    }
+
+    /// An error at the cursor (serde_json's `error`: about the byte before the cursor, just
+    /// consumed).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn error(&mut self, message: &str) -> Bail {
+        self.error_at(message, self.pos)
+    }
+
+    /// An error one byte past the cursor (serde_json's `peek_error`: about the byte at the
+    /// cursor, not consumed), or at the text's end.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn peek_error(&mut self, message: &str) -> Bail {
+        self.error_at(message, (self.pos + 1).min(self.text.len()))
+    }
+
+    /// An error the reader makes of a visitor's `expected` (serde's `invalid_type`), placed at
+    /// the cursor.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn made(&mut self, error: Bail) -> Bail {
+        let error = self.place(error);
+        self.faults += 1;
+        self.fault_position = error.position();
+        error
+    }
+
+    /// `error`, placed at the cursor if it has no position yet, as serde_json places an error
+    /// without one (a visitor's) at the end of each of its `deserialize_*` methods.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn place(&self, error: Bail) -> Bail {
+        if error.unplaced() {
+            error.place(position_of(self.text, self.pos))
+        } else {
+            error
+        }
+    }
+
+    /// `result`, its error placed as by [`place`](Self::place).
+    #[inline(always)]
+    pub(super) fn placed<T>(&self, result: Result<T, Bail>) -> Result<T, Bail> {
+        match result {
+            Ok(value) => Ok(value),
+            Err(error) => Err(self.place(error)),
+        }
+    }
+
+    /// `error`, from something this reader does not read as serde_json does: the answer is
+    /// not serde_json's.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn refuse(&mut self, error: Bail) -> Bail {
         self.refused = true;
-        Bail
+        error
+    }
+
+    /// serde_json's `error`, met reading the text from `start`, moved to where it is in the
+    /// whole text.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn moved(&mut self, start: usize, error: &serde_json::Error) -> Bail {
+        let rest = &self.text[start..];
+        self.moved_by(rest, start, error)
+    }
+
+    /// serde_json's `error`, met reading `read` (the text from `start`, after a quote when
+    /// `read` is one byte longer), moved to where it is in the whole text.
+    #[cold]
+    #[inline(never)]
+    fn moved_by(&mut self, read: &str, start: usize, error: &serde_json::Error) -> Bail {
+        let message = message_of(error);
+        if error.line() == 0 {
+            self.faults += 1;
+            return Bail::at(&message, (0, 0));
+        }
+        let shift = read.len() - (self.text.len() - start);
+        let index = (start + index_of(read, error.line(), error.column())).saturating_sub(shift);
+        self.error_at(&message, index.max(start))
     }
 
     #[inline]
@@ -84,17 +207,6 @@ impl<'de> Reader<'de> {
         None
     }
 
-    /// Skips whitespace and consumes `byte`, or refuses.
-    #[inline]
-    pub(super) fn expect(&mut self, byte: u8) -> Result<(), Bail> {
-        if self.skip_ws() == Some(byte) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(self.bail())
-        }
-    }
-
     /// Whether the cursor is at a comma, a new line, spaces and a member's opening quote, as
     /// pretty-printed JSON has it (the spaces counted eight at a time); if so, the cursor moves
     /// past the quote. Anything else (`\r`, tabs) is left for [`skip_ws`](Self::skip_ws).
@@ -119,23 +231,42 @@ impl<'de> Reader<'de> {
         true
     }
 
-    /// Consumes `word` (the rest of `null`, `true`, `false` after its first byte).
+    /// Consumes `word` (`null`, `true`, `false`), whose first byte is at the cursor.
     #[inline]
     pub(super) fn word(&mut self, word: &[u8]) -> Result<(), Bail> {
         if self.bytes()[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(())
         } else {
-            Err(self.bail())
+            Err(self.word_error(word))
         }
     }
 
-    /// One more level of nesting (an array or object just opened).
+    /// serde_json's error for a `word` that is not there: its bytes after the first are
+    /// compared one at a time, and the first one missing (the text's end) or different (just
+    /// consumed) is the error.
+    #[cold]
+    #[inline(never)]
+    fn word_error(&mut self, word: &[u8]) -> Bail {
+        let start = self.pos;
+        for (at, &expected) in word.iter().enumerate().skip(1) {
+            match self.bytes().get(start + at) {
+                None => return self.error_at(code::EOF_VALUE, start + at),
+                Some(&byte) if byte != expected => {
+                    return self.error_at(code::EXPECTED_IDENT, start + at + 1)
+                }
+                Some(_) => {}
+            }
+        }
+        self.error_at(code::EXPECTED_IDENT, start)
+    }
+
+    /// One more level of nesting: the `[` or `{` at the cursor is about to be consumed.
     #[inline]
     pub(super) fn enter(&mut self) -> Result<(), Bail> {
-        // the 128th level is refused, as by serde_json (and the count never goes below 1)
+        // the 128th level is an error, as in serde_json (and the count never goes below 1)
         if self.depth == 1 {
-            return Err(self.bail());
+            return Err(self.peek_error(code::RECURSION_LIMIT_EXCEEDED));
         }
         self.depth -= 1;
         Ok(())
@@ -149,7 +280,7 @@ impl<'de> Reader<'de> {
 
     /// The string whose opening quote was just consumed; the cursor ends after its closing
     /// quote. Escapes are decoded as serde_json decodes them; raw control characters, bad
-    /// escapes and lone surrogates are refused (serde_json refuses them too).
+    /// escapes and lone surrogates are serde_json's errors.
     #[inline(always)]
     pub(super) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
         let start = self.pos;
@@ -160,7 +291,24 @@ impl<'de> Reader<'de> {
                 Ok(Text::Borrowed(&self.text[start..end]))
             }
             Some(b'\\') => self.escaped(start, end),
-            _ => Err(self.bail()),
+            _ => Err(self.string_error(start)),
+        }
+    }
+
+    /// serde_json's error for the string whose text starts at `start` (after its opening
+    /// quote, or after the first byte of a member's name read as a boolean): its parser reads
+    /// a quote and the text from there.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn string_error(&mut self, start: usize) -> Bail {
+        let quoted = format!("\"{}", &self.text[start..]);
+        let mut parser = serde_json::Deserializer::from_str(&quoted);
+        match String::deserialize(&mut parser) {
+            Err(error) => self.moved_by(&quoted, start, &error),
+            Ok(_) => {
+                let error = self.error_at("string not read", start);
+                self.refuse(error)
+            }
         }
     }
 
@@ -217,7 +365,10 @@ impl<'de> Reader<'de> {
     /// Where the text of an `Edm.DateTimeOffset` starting at `start` ends (its closing quote),
     /// from the shape services write: nineteen bytes of date and time, maybe a `.` and digits,
     /// then `Z` or `±hh:mm`, then `"`. Only the bytes this shape stands on are looked at; the
-    /// parser checks the rest. `None` for any other shape.
+    /// parser checks the rest. `None` for any other shape. Where the text is in this shape
+    /// only by what follows a shorter string, the text is not valid JSON there (a string is
+    /// followed by `,`, `]`, `}` or `:`, then a value that cannot start with `Z`, `+`, or a
+    /// number followed by `:`).
     #[inline]
     pub(super) fn date_time_offset_end(&self, start: usize) -> Option<usize> {
         const ONES: u64 = u64::MAX / 255;
@@ -240,7 +391,9 @@ impl<'de> Reader<'de> {
         }
         at += match rest.get(at)? {
             b'Z' | b'z' => 1,
-            b'+' | b'-' => 6,
+            // `±hh:mm`: the colon is looked at too, so that no valid JSON after a shorter
+            // string (a number: `"…Z",-1234,"`) takes the offset's place
+            b'+' | b'-' if rest.get(at + 3) == Some(&b':') => 6,
             _ => return None,
         };
         (rest.get(at) == Some(&b'"')).then_some(start + at)
@@ -275,7 +428,7 @@ impl<'de> Reader<'de> {
                 self.pos = end;
                 Ok(Text::Copied(&self.scratch))
             }
-            _ => Err(self.bail()),
+            _ => Err(self.string_error(start)),
         }
     }
 
@@ -379,7 +532,7 @@ impl<'de> Reader<'de> {
     /// The first byte at or after `from` that ends a string's plain run: `"`, `\\` or a control
     /// character (the text's length when none). Eight bytes at a time.
     #[inline]
-    fn to_special(&self, from: usize) -> usize {
+    pub(super) fn to_special(&self, from: usize) -> usize {
         let bytes = self.bytes();
         let mut at = from;
         while let Some(chunk) = bytes.get(at..at + 8) {
@@ -417,8 +570,8 @@ fn special(word: u64) -> u64 {
 impl<'de> Reader<'de> {
     /// The number at the cursor (a `-` or a digit), as serde_json parses it. An integer of up
     /// to 19 digits is read here; any other number's text goes to serde_json's own parser, so
-    /// that floats and big integers come out bit for bit as serde_json makes them. Reading an
-    /// `f32` (`single_precision`), serde_json rounds differently: such a float is refused.
+    /// that floats and big integers come out bit for bit as serde_json makes them (rounded to
+    /// `f32` when one is read, `single_precision`, as serde_json rounds them then).
     #[inline]
     pub(super) fn number(&mut self, single_precision: bool) -> Result<Number, Bail> {
         let bytes = self.bytes();
@@ -441,7 +594,7 @@ impl<'de> Reader<'de> {
                     at += 1;
                 }
             }
-            _ => return Err(self.bail()),
+            _ => return Err(self.number_error(start, single_precision)),
         }
         if matches!(bytes.get(at), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) {
             return self.long_number(start, single_precision);
@@ -462,23 +615,17 @@ impl<'de> Reader<'de> {
         })
     }
 
-    /// A number with a fraction, an exponent or many digits: its text (the run of number
-    /// characters at `start`) read by serde_json's own parser. Read for an `f32`
-    /// (`single_precision`), serde_json rounds a float to `f32` and hands the visitor that as an
+    /// A number with a fraction, an exponent or many digits: its text (as far as the grammar
+    /// goes) read by serde_json's own parser. Read for an `f32` (`single_precision`), serde_json
+    /// rounds a float, or an integer beyond u64, to `f32` and hands the visitor that as an
     /// `f64`: so does this.
     #[cold]
     fn long_number(&mut self, start: usize, single_precision: bool) -> Result<Number, Bail> {
-        let bytes = self.bytes();
-        let mut end = start + 1;
-        while matches!(
-            bytes.get(end),
-            Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
-        ) {
-            end += 1;
-        }
+        let Some(end) = self.number_end(start) else {
+            return Err(self.number_error(start, single_precision));
+        };
         let text = &self.text[start..end];
-        let float = text.contains(['.', 'e', 'E']);
-        let number = if single_precision && float {
+        let number = if single_precision && (text.contains(['.', 'e', 'E']) || !fits_u64(text)) {
             serde_json::from_str::<f32>(text)
                 .ok()
                 .map(|value| Number::F64(f64::from(value)))
@@ -488,15 +635,32 @@ impl<'de> Reader<'de> {
                 .and_then(|number| Number::of(&number))
         };
         match number {
-            // an integer beyond u64 becomes a float with the precision asked for: refused for f32
-            Some(Number::F64(_)) if single_precision && !float && !fits_u64(text) => {
-                Err(self.bail())
-            }
             Some(number) => {
                 self.pos = end;
                 Ok(number)
             }
-            None => Err(self.bail()),
+            None => Err(self.number_error(start, single_precision)),
+        }
+    }
+
+    /// serde_json's error for the number at `start`: its parser reads it from there, as an
+    /// `f32` or an `f64` (which reads any number's grammar, and gives an out-of-range error as
+    /// that type's range says).
+    #[cold]
+    #[inline(never)]
+    fn number_error(&mut self, start: usize, single_precision: bool) -> Bail {
+        let mut parser = serde_json::Deserializer::from_str(&self.text[start..]);
+        let result = if single_precision {
+            f32::deserialize(&mut parser).map(drop)
+        } else {
+            f64::deserialize(&mut parser).map(drop)
+        };
+        match result {
+            Err(error) => self.moved(start, &error),
+            Ok(()) => {
+                let error = self.error_at(code::INVALID_NUMBER, start);
+                self.refuse(error)
+            }
         }
     }
 
@@ -506,68 +670,132 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips the value at the cursor, checking it as serde_json checks a value it ignores
-    /// (escapes' letters and hex digits, numbers' grammar, no control characters in strings).
+    /// (escapes' letters and hex digits, numbers' grammar, no control characters in strings;
+    /// no limit on nesting); its error is serde_json's, from serde_json's parser reading the
+    /// value from the same place.
     pub(super) fn skip_value(&mut self) -> Result<(), Bail> {
+        let start = self.pos;
+        if self.skip(SKIP_DEPTH) {
+            Ok(())
+        } else {
+            Err(self.skip_error(start))
+        }
+    }
+
+    /// serde_json's error for the value skipped from `start`.
+    #[cold]
+    #[inline(never)]
+    fn skip_error(&mut self, start: usize) -> Bail {
+        let mut parser = serde_json::Deserializer::from_str(&self.text[start..]);
+        match serde::de::IgnoredAny::deserialize(&mut parser) {
+            Err(error) => self.moved(start, &error),
+            Ok(_) => {
+                let error = self.error_at("value not skipped", start);
+                self.refuse(error)
+            }
+        }
+    }
+
+    /// Skips the value at the cursor; `false` where it is not JSON. `levels`: how much deeper
+    /// this may recurse before handing the rest to [`skip_deep`](Self::skip_deep).
+    fn skip(&mut self, levels: u8) -> bool {
         match self.skip_ws() {
             Some(b'"') => {
                 self.pos += 1;
                 self.skip_string()
             }
-            Some(b'n') => self.word(b"null"),
-            Some(b't') => self.word(b"true"),
-            Some(b'f') => self.word(b"false"),
-            Some(b'-' | b'0'..=b'9') => self.skip_number(),
+            Some(b'n') => self.skip_word(b"null"),
+            Some(b't') => self.skip_word(b"true"),
+            Some(b'f') => self.skip_word(b"false"),
+            Some(b'-' | b'0'..=b'9') => match self.number_end(self.pos) {
+                Some(end) => {
+                    self.pos = end;
+                    true
+                }
+                None => false,
+            },
+            Some(b'[' | b'{') if levels == 0 => self.skip_deep(),
             Some(b'[') => {
                 self.pos += 1;
-                self.enter()?;
                 if self.skip_ws() == Some(b']') {
                     self.pos += 1;
-                } else {
-                    loop {
-                        self.skip_value()?;
-                        match self.skip_ws() {
-                            Some(b',') => self.pos += 1,
-                            Some(b']') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ => return Err(self.bail()),
+                    return true;
+                }
+                loop {
+                    if !self.skip(levels - 1) {
+                        return false;
+                    }
+                    match self.skip_ws() {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return true;
                         }
+                        _ => return false,
                     }
                 }
-                self.leave();
-                Ok(())
             }
             Some(b'{') => {
                 self.pos += 1;
-                self.enter()?;
                 if self.skip_ws() == Some(b'}') {
                     self.pos += 1;
-                } else {
-                    loop {
-                        self.expect(b'"')?;
-                        self.skip_string()?;
-                        self.expect(b':')?;
-                        self.skip_value()?;
-                        match self.skip_ws() {
-                            Some(b',') => self.pos += 1,
-                            Some(b'}') => {
-                                self.pos += 1;
-                                break;
-                            }
-                            _ => return Err(self.bail()),
+                    return true;
+                }
+                loop {
+                    if self.skip_ws() != Some(b'"') {
+                        return false;
+                    }
+                    self.pos += 1;
+                    if !self.skip_string() || self.skip_ws() != Some(b':') {
+                        return false;
+                    }
+                    self.pos += 1;
+                    if !self.skip(levels - 1) {
+                        return false;
+                    }
+                    match self.skip_ws() {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return true;
                         }
+                        _ => return false,
                     }
                 }
-                self.leave();
-                Ok(())
             }
-            _ => Err(self.bail()),
+            _ => false,
         }
     }
 
+    /// Skips a value nested deeper than this reader recurses: serde_json's parser finds where
+    /// it ends (as a raw value: the text it spans).
+    #[cold]
+    #[inline(never)]
+    fn skip_deep(&mut self) -> bool {
+        let rest = &self.text[self.pos..];
+        let mut parser = serde_json::Deserializer::from_str(rest);
+        match <&serde_json::value::RawValue>::deserialize(&mut parser) {
+            Ok(raw) => {
+                // the raw value is a slice of `rest`
+                let offset = raw.get().as_ptr() as usize - rest.as_ptr() as usize;
+                self.pos += offset + raw.get().len();
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Consumes `word` when it is at the cursor.
+    fn skip_word(&mut self, word: &[u8]) -> bool {
+        let found = self.bytes()[self.pos..].starts_with(word);
+        if found {
+            self.pos += word.len();
+        }
+        found
+    }
+
     /// Skips a string whose opening quote was consumed.
-    fn skip_string(&mut self) -> Result<(), Bail> {
+    fn skip_string(&mut self) -> bool {
         let bytes = self.bytes();
         let mut at = self.pos;
         loop {
@@ -575,25 +803,27 @@ impl<'de> Reader<'de> {
             match bytes.get(at) {
                 Some(b'"') => {
                     self.pos = at + 1;
-                    return Ok(());
+                    return true;
                 }
                 Some(b'\\') => match bytes.get(at + 1) {
                     Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => at += 2,
                     // serde_json checks an ignored `\u`'s hex digits, not its surrogates
                     Some(b'u') if self.hex4(at + 2).is_some() => at += 6,
-                    _ => return Err(self.bail()),
+                    _ => return false,
                 },
-                _ => return Err(self.bail()),
+                _ => return false,
             }
         }
     }
 
-    /// Skips a number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn skip_number(&mut self) -> Result<(), Bail> {
+    /// Where the number at `start` ends: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`,
+    /// not followed by a digit (serde_json refuses a leading zero). `None` when it does not
+    /// follow that grammar.
+    fn number_end(&self, start: usize) -> Option<usize> {
         let bytes = self.bytes();
-        let mut at = self.pos + usize::from(bytes.get(self.pos) == Some(&b'-'));
+        let mut at = start + usize::from(bytes.get(start) == Some(&b'-'));
         let digits = |at: usize| {
-            bytes[at..]
+            bytes[at.min(bytes.len())..]
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count()
@@ -601,12 +831,12 @@ impl<'de> Reader<'de> {
         match bytes.get(at) {
             Some(b'0') => at += 1,
             Some(b'1'..=b'9') => at += digits(at),
-            _ => return Err(self.bail()),
+            _ => return None,
         }
         if bytes.get(at) == Some(&b'.') {
             let fraction = digits(at + 1);
             if fraction == 0 {
-                return Err(self.bail());
+                return None;
             }
             at += 1 + fraction;
         }
@@ -617,16 +847,15 @@ impl<'de> Reader<'de> {
             }
             let exponent = digits(at);
             if exponent == 0 {
-                return Err(self.bail());
+                return None;
             }
             at += exponent;
         }
-        // `0` followed by a digit: serde_json refuses the leading zero
+        // `0` followed by a digit
         if bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            return Err(self.bail());
+            return None;
         }
-        self.pos = at;
-        Ok(())
+        Some(at)
     }
 }
 

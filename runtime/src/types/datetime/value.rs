@@ -295,18 +295,16 @@ impl Serialize for DateTimeOffset {
 }
 
 /// The name [`DateTimeOffset`]'s `Deserialize` gives our JSON reader (`read::json`, known by
-/// its zero-sized error, as in `read::de::next_key`) as the struct name of its request for the
+/// its error type, `read::json::is_reader_error`) as the struct name of its request for the
 /// text: the reader finds where the text ends from the shape services write (so it is not
 /// scanned once for its closing quote, then again by the parser) and hands it over as
-/// `visit_borrowed_str` does; any other text is read as a string. A deserializer of someone
-/// else's with a zero-sized error type would be asked for a struct too (serde's, serde_json's
-/// and ours are the only ones in sight, and none of theirs is zero-sized); unlike `next_key`,
-/// there is no size hint to check here.
+/// `visit_borrowed_str` does; any other text is read as a string. Any other deserializer is
+/// asked for a string.
 pub(crate) const SHAPED_TEXT: &str = "$odata::DateTimeOffset";
 
 impl<'de> Deserialize<'de> for DateTimeOffset {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if std::mem::size_of::<D::Error>() == 0 {
+        if crate::read::json::is_reader_error::<D::Error>() {
             return deserializer.deserialize_struct(SHAPED_TEXT, &[], DateTimeOffsetVisitor);
         }
         deserializer.deserialize_str(DateTimeOffsetVisitor)
