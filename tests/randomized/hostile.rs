@@ -285,8 +285,9 @@ fn operation_cases() -> Vec<Case<TeamsAsyncOperation>> {
         ("bad escape in a name", Text(r#"{"\uZZ":1}"#), fails("", "invalid escape")),
         ("escaped NUL is kept", Text(r#"{"id":"a\u0000b"}"#), reads(|op| assert_eq!(op.id.as_deref(), Some("a\0b")))),
         ("raw control character", Made(|| b"{\"id\":\"a\x01\"}".to_vec()), fails("id", "control character (\\u0000-\\u001F) found while parsing a string")),
-        ("invalid UTF-8", Made(|| b"{\"id\":\"\xff\xfe\"}".to_vec()), fails("id", "invalid unicode code point")),
-        ("overlong UTF-8 slash", Made(|| b"{\"id\":\"\xc0\xaf\"}".to_vec()), fails("id", "invalid unicode code point")),
+        ("invalid UTF-8", Made(|| b"{\"id\":\"\xff\xfe\"}".to_vec()), fails("id", "invalid UTF-8: byte 0xFF at line 1 column 8")),
+        ("overlong UTF-8 slash", Made(|| b"{\"id\":\"\xc0\xaf\"}".to_vec()), fails("id", "invalid UTF-8: byte 0xC0 at line 1 column 8")),
+        ("invalid UTF-8 in a skipped member", Made(|| b"{\"x\":\"\xff\"}".to_vec()), fails("x", "invalid UTF-8: byte 0xFF at line 1 column 7")),
         // control information
         ("@odata.type as a number", Text(r#"{"@odata.type":5}"#), fails("@odata.type", "invalid type: integer `5`, expected a string")),
         ("@odata.type as an object", Text(r##"{"@odata.type":{"#":"x"}}"##), fails("@odata.type", "invalid type: map, expected a string")),

@@ -1,10 +1,10 @@
-//! [`from_slice`]: a JSON body read into a type by our reader (`read::json`; serde_json for what
-//! it does not read), a BOM skipped, its UTF-8 checked once, and an error located by its
-//! property path.
+//! [`from_slice`]: a JSON body read into a type by our reader (`read::json`), a BOM skipped,
+//! its UTF-8 checked once, and an error located by its property path.
 
 use crate::error::Error;
 
-use super::{error_path, json, locate};
+use super::json::{read_or_refused, Refused};
+use super::{error_path, locate};
 
 /// Reads a JSON body into `T`; on failure the error names the property path where the body
 /// stopped fitting (`error.code`, `value[2].status`).
@@ -20,50 +20,92 @@ use super::{error_path, json, locate};
 /// ```
 ///
 /// A leading UTF-8 byte-order mark is skipped (RFC 8259 §8.1 lets a parser ignore it; some
-/// .NET services write one).
+/// .NET services write one). A body that is not UTF-8 is an error naming the first byte that
+/// is not (RFC 8259 §8.1: JSON exchanged between systems is UTF-8), wherever it is: serde_json
+/// would skip bad bytes in a member the type does not keep.
 ///
 /// The body is read by a JSON reader of this crate, faster than serde_json on what services
-/// send, into the same value serde_json would make; whatever it does not read (an error
-/// included) serde_json reads, so values and errors are serde_json's.
+/// send, into the same value serde_json would make, and with serde_json's error (its message,
+/// line and column) where serde_json would fail. Each type's reading is compiled for this
+/// reader only.
 ///
 /// # Errors
 /// [`Error::Json`] with the path and serde_json's message.
 pub fn from_slice<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let body = without_bom(body);
-    let mut raw_value_fault = None;
-    if let Ok(text) = std::str::from_utf8(body) {
-        match json::read_or_refused(text) {
-            Ok(value) => return Ok(value),
-            Err(refused) => raw_value_fault = refused.raw_value_fault,
-        }
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(not_utf8(body));
+    };
+    // `match`es, not `map_err`: no closure compiled per type
+    match read_or_refused(text) {
+        Ok(value) => Ok(value),
+        Err(refused) => Err(refused_error(body, refused)),
     }
-    read_with_serde_json(body, raw_value_fault)
 }
 
-/// Reads `body` (without its BOM) with serde_json: what our reader did not read (a type it
-/// leaves to serde_json, a body that is not UTF-8, any error). One pass gives serde_json's
-/// value, or its error, whose property path is then found from its position by a walk of the
-/// text (`locate`), so each type's `Deserialize` is compiled for two deserializers (ours and
-/// plain serde_json's) and nothing else.
+/// The error of a body the reader did not read, located. Not generic: compiled once.
 ///
-/// A body that is not UTF-8 is read as bytes, so what it gives (an error, or a value when the
-/// bad bytes sit in a skipped member) stays serde_json's.
+/// When the reader's answer is not trusted to be serde_json's (a visitor swallowed an error
+/// the reader made, and read on from where the reader stood after it): the text's first
+/// grammar error if it has one, as serde_json reports it reading the text whatever the type
+/// (`IgnoredAny`, compiled once); else the first error the reader made. A value is never
+/// taken from such a read.
 #[cold]
-#[inline(never)]
-fn read_with_serde_json<T: serde::de::DeserializeOwned>(
-    body: &[u8],
-    raw_value_fault: Option<usize>,
-) -> Result<T, Error> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    // `match`es, not `and_then` / `map`: no closure compiled per type
-    let error = match T::deserialize(&mut deserializer) {
-        Ok(value) => match deserializer.end() {
-            Ok(()) => return Ok(value),
-            Err(error) => error,
-        },
-        Err(error) => error,
+fn refused_error(body: &[u8], refused: Refused) -> Error {
+    let error = match refused.error {
+        Some(error) => error,
+        None => {
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
+            let grammar =
+                match <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut deserializer)
+                {
+                    Ok(_) => deserializer.end().err(),
+                    Err(error) => Some(error),
+                };
+            if let Some(error) = grammar {
+                let position = (error.line(), error.column());
+                return located(body, position, &error.to_string(), refused.raw_value_fault);
+            }
+            match refused.first_fault {
+                Some(error) => error,
+                // the reader refuses nothing without an error of its own
+                None => {
+                    return Error::Json {
+                        path: String::new(),
+                        message: "invalid value".to_owned(),
+                    }
+                }
+            }
+        }
     };
-    Err(located(body, &error, raw_value_fault))
+    located(
+        body,
+        error.position(),
+        &error.to_string(),
+        refused.raw_value_fault,
+    )
+}
+
+/// The error of a body that is not UTF-8: where its first bad byte is.
+#[cold]
+fn not_utf8(body: &[u8]) -> Error {
+    let at = std::str::from_utf8(body)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
+    let line_start = body[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let line = 1 + body[..line_start].iter().filter(|&&b| b == b'\n').count();
+    // serde_json's columns count the bytes before the place, which is after the bad byte
+    let position = (line, at + 1 - line_start);
+    let message = format!(
+        "invalid UTF-8: byte 0x{:02X} at line {} column {}",
+        body.get(at).copied().unwrap_or(0),
+        position.0,
+        position.1
+    );
+    located(body, position, &message, None)
 }
 
 /// A buffered value (a `Polymorphic` object whose `@odata.type` came late) as JSON text, to be
@@ -73,46 +115,47 @@ pub(crate) fn buffered_text(value: &serde_json::Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Reads `text` (JSON this crate wrote) into `T` as [`from_slice`] reads a body, through the
-/// same two readers, so that no other reading of `T` is compiled. The error is serde_json's
-/// message without its position (a place in `text`, which the user never saw): the caller's
-/// deserializer places it.
+/// Reads `text` (JSON this crate wrote) into `T` as [`from_slice`] reads a body, by the same
+/// reader, so that no other reading of `T` is compiled. The error is the message without its
+/// position (a place in `text`, which the user never saw): the caller's deserializer places
+/// it.
 pub(crate) fn from_buffered<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    if let Ok(value) = json::read_or_refused(text) {
-        return Ok(value);
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(text.as_bytes());
-    match T::deserialize(&mut deserializer) {
+    match read_or_refused(text) {
         Ok(value) => Ok(value),
-        Err(error) => Err(without_position(&error)),
+        Err(refused) => Err(without_position(refused)),
     }
 }
 
-/// serde_json's message without the ` at line L column C` it ends with; the path a derived impl
+/// The message of the error of a buffered text, without its position; the path a derived impl
 /// put at its start (`error_path`) stays the path of the message made last, so that an outer
 /// level joins its step to it. Not generic.
 #[cold]
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    match message.strip_suffix(&suffix) {
-        Some(bare) if error.line() != 0 => {
-            error_path::forget_position(&message, bare);
-            bare.to_owned()
-        }
-        _ => message,
-    }
+fn without_position(refused: Refused) -> String {
+    let Some(error) = refused.error.or(refused.first_fault) else {
+        return "invalid value".to_owned();
+    };
+    let bare = error.message().to_owned();
+    error_path::forget_position(&error.to_string(), &bare);
+    bare
 }
 
-/// serde_json's `error` in `body` as [`Error::Json`], with its property path apart (and not said
-/// twice in the message). Not generic: compiled once. `raw_value_fault`: where our reader saw
-/// a raw value (`Decimal`'s digits) refused, which serde_json does not say.
-fn located(body: &[u8], error: &serde_json::Error, raw_value_fault: Option<usize>) -> Error {
-    let path = locate::path_at(body, error, raw_value_fault);
-    let message = error.to_string();
-    match error_path::split_own_path(&path, &message) {
+/// An error at `position` (serde_json's line and column) in `body` as [`Error::Json`], with
+/// its property path apart (and not said twice in the message). `message` is serde_json's
+/// text with its position. Not generic. `raw_value_fault`: where our reader saw a raw value
+/// (`Decimal`'s digits) refused, which serde_json's position does not say.
+fn located(
+    body: &[u8],
+    position: (usize, usize),
+    message: &str,
+    raw_value_fault: Option<usize>,
+) -> Error {
+    let path = locate::path_of(body, position, message, raw_value_fault);
+    match error_path::split_own_path(&path, message) {
         Some((path, message)) => Error::Json { path, message },
-        None => Error::Json { path, message },
+        None => Error::Json {
+            path,
+            message: message.to_owned(),
+        },
     }
 }
 
@@ -128,22 +171,42 @@ mod tests {
     use serde_json::Value;
 
     #[test]
-    fn a_body_that_is_not_utf8_reads_as_serde_json_reads_bytes() {
-        // well-formed UTF-8 takes the one-pass path and reads the same
+    fn a_body_that_is_not_utf8_is_an_error_naming_its_first_bad_byte() {
+        // well-formed UTF-8 reads as serde_json reads it
         let text = "{\"名前\":\"ünïcödé \\u00e9\",\"n\":[1,2.5]}";
         assert_eq!(
             from_slice::<Value>(text.as_bytes()).unwrap(),
             serde_json::from_slice::<Value>(text.as_bytes()).unwrap()
         );
-        // bad bytes in a string that is skipped: skipped, as serde_json skips them in bytes
-        from_slice::<IgnoredAny>(b"{\"id\":\"a\",\"x\":\"\xff\xfe\"}").unwrap();
-        // bad bytes in a string that is kept: an error naming where
-        match from_slice::<Value>(b"{\"id\":\"a\",\"x\":\"\xff\xfe\"}") {
-            Err(Error::Json { path, message }) => {
-                assert_eq!(path, "x");
-                assert!(message.contains("invalid unicode code point"), "{message}");
-            }
+        let bad = |body: &[u8]| match from_slice::<IgnoredAny>(body) {
+            Err(Error::Json { path, message }) => (path, message),
             other => panic!("{other:?}"),
-        }
+        };
+        // bad bytes in a member the type skips: an error too (serde_json would skip them)
+        assert_eq!(
+            bad(b"{\"id\":\"a\",\"x\":\"\xff\xfe\"}"),
+            (
+                "x".into(),
+                "invalid UTF-8: byte 0xFF at line 1 column 16".into()
+            )
+        );
+        // on a later line, in an item, a byte that is not a sequence's start
+        assert_eq!(
+            bad(b"{\"id\":\"a\",\n \"list\": [\"ok\", \"\x80\"]}"),
+            (
+                "list[1]".into(),
+                "invalid UTF-8: byte 0x80 at line 2 column 18".into()
+            )
+        );
+        // a sequence cut short, at the end
+        assert_eq!(
+            bad(b"[\"\xc3"),
+            (
+                "[0]".into(),
+                "invalid UTF-8: byte 0xC3 at line 1 column 3".into()
+            )
+        );
+        // a leading byte-order mark is still skipped
+        assert!(from_slice::<Value>(b"\xEF\xBB\xBF{\"a\":1}").is_ok());
     }
 }

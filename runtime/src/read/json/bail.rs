@@ -5,9 +5,11 @@ use std::fmt;
 
 /// The reader's error: what serde_json's error says for the same text and type (its
 /// `to_string()` is serde_json's), boxed so that a `Result` carrying it stays one pointer wide.
+#[derive(Clone)]
 pub(crate) struct Bail(Box<Detail>);
 
 /// What a [`Bail`] says.
+#[derive(Clone)]
 struct Detail {
     message: Box<str>,
     /// 1-based; 0 while the error has no position (a visitor's error, until the reader places
@@ -56,8 +58,13 @@ impl Bail {
     }
 
     /// The line and column (0 and 0 without a position).
-    pub(super) fn position(&self) -> (usize, usize) {
+    pub(crate) fn position(&self) -> (usize, usize) {
         (self.0.line, self.0.column)
+    }
+
+    /// The message, without the position.
+    pub(crate) fn message(&self) -> &str {
+        &self.0.message
     }
 }
 
@@ -166,14 +173,29 @@ impl serde::de::Error for Bail {
     }
 }
 
-/// Whether `E` is [`Bail`], i.e. whether the deserializer whose error type it is is this
-/// reader: the derived impls and `DateTimeOffset` then ask it for what only it understands
-/// (`read::de::DECLARED_NAMES`, `DECLARED_TYPE`, `types::datetime::SHAPED_TEXT`). The size is
-/// known when compiling; the type's name tells it from serde_json's error, which is one
-/// pointer wide too. Both are constants of the type, so an optimized build decides this when
-/// it compiles (the names are compared only where the sizes are equal).
+/// Whether `E` is [`Bail`], i.e. whether the map whose error type it is may be this reader's:
+/// the derived impls then ask it, when its size hint says so too, for what only it understands
+/// (`read::de::DECLARED_NAMES`, `DECLARED_TYPE`). The size is known when compiling; the type's
+/// name tells it from serde_json's error, which is one pointer wide too. Both are constants of
+/// the type, so an optimized build decides this when it compiles (the names are compared only
+/// where the sizes are equal).
 #[inline(always)]
 pub(crate) fn is_reader_error<E>() -> bool {
-    std::mem::size_of::<E>() == std::mem::size_of::<Bail>()
-        && std::any::type_name::<E>() == std::any::type_name::<Bail>()
+    is::<E, Bail>()
+}
+
+/// Whether `D` is this reader as a deserializer (`&mut Reader`), told as
+/// [`is_reader_error`] tells its error: by size, then by the type's name (which leaves out
+/// lifetimes). A deserializer of serde's own that reads a buffered value again has the
+/// reader's error type, and is not the reader.
+#[inline(always)]
+pub(crate) fn is_reader<D>() -> bool {
+    is::<D, &mut super::scan::Reader<'static>>()
+}
+
+/// Whether `A` and `B` are one type (lifetimes aside), for types of this module's callers.
+#[inline(always)]
+fn is<A, B>() -> bool {
+    std::mem::size_of::<A>() == std::mem::size_of::<B>()
+        && std::any::type_name::<A>() == std::any::type_name::<B>()
 }

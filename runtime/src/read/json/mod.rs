@@ -9,10 +9,12 @@
 //! line and column (`bail.rs`, and the error sites in `scan.rs` and `deserializer.rs`, which
 //! follow serde_json's rules for where an error is). A malformed string, number or skipped
 //! value is handed to serde_json's own parser from its first byte, for its error. Two cases
-//! are not trusted (`read::Refused` without an error, and the caller reads the text with
-//! serde_json): a read where a visitor swallowed an error of the reader's, and the few things
-//! the reader does not read as serde_json does (a string with escapes read as bytes). The
-//! tests compare values and errors with serde_json's on random, cut and mutated JSON.
+//! are not trusted (`read::Refused` without an error): a read where a visitor swallowed an
+//! error of the reader's, and the few things the reader does not read as serde_json does (a
+//! string with escapes read as bytes); `from_slice` then gives the text's first grammar error
+//! (serde_json's, read whatever the type) or the reader's first error, never a value. So each
+//! type's `Deserialize` is compiled for this reader only. The tests compare values and errors
+//! with serde_json's on random, cut and mutated JSON (`oracle.rs`).
 
 //! # Where the time goes
 //!
@@ -31,10 +33,10 @@ mod deserializer;
 mod read;
 mod scan;
 
-pub(crate) use bail::is_reader_error;
+pub(crate) use bail::{is_reader, is_reader_error};
 #[cfg(test)]
 pub(crate) use read::read;
-pub(crate) use read::read_or_refused;
+pub(crate) use read::{read_or_refused, Refused};
 
 #[cfg(test)]
 mod oracle;

@@ -60,8 +60,13 @@ fn failed(reader: &Reader<'_>, error: Bail) -> Refused {
 }
 
 fn refused(reader: &Reader<'_>, error: Option<Bail>) -> Refused {
+    let first_fault = match error {
+        Some(_) => None,
+        None => reader.first_fault.clone(),
+    };
     Refused {
         error,
+        first_fault,
         raw_value_fault: reader.raw_value_fault,
     }
 }
@@ -69,11 +74,11 @@ fn refused(reader: &Reader<'_>, error: Option<Bail>) -> Refused {
 /// What [`read_or_refused`] knows of a text it did not read.
 pub(crate) struct Refused {
     /// serde_json's error for the text (message, line and column), or `None` when the reader's
-    /// answer is not trusted to be serde_json's (the caller asks serde_json then).
-    // read by the tests only for now: `from_slice` still reads every failure again with
-    // serde_json, for the error's property path (`read::locate`)
-    #[allow(dead_code)]
+    /// answer is not trusted to be serde_json's.
     pub(crate) error: Option<Bail>,
+    /// When the answer is not trusted: the first error the reader made (which a visitor
+    /// swallowed, or which it made of something it does not read as serde_json does).
+    pub(crate) first_fault: Option<Bail>,
     /// Where the first raw value a visitor refused ends (see `Reader::raw_value_fault`).
     pub(crate) raw_value_fault: Option<usize>,
 }

@@ -53,6 +53,9 @@ pub(super) struct Reader<'de> {
     pub(super) faults: u32,
     /// The position of the last error this reader made.
     pub(super) fault_position: (usize, usize),
+    /// The first error this reader made: the answer when a visitor swallowed it (see
+    /// `read::Refused::first_fault`).
+    pub(super) first_fault: Option<Bail>,
     /// The end of the first raw value (`Decimal`'s digits) whose visitor refused it: serde_json
     /// gives such an error the position of an enclosing object's end, this one says where the
     /// value was (`read::locate`).
@@ -84,6 +87,7 @@ impl<'de> Reader<'de> {
             refused: false,
             faults: 0,
             fault_position: (0, 0),
+            first_fault: None,
             raw_value_fault: None,
             scratch: String::new(),
         }
@@ -93,10 +97,19 @@ impl<'de> Reader<'de> {
     #[cold]
     #[inline(never)]
     pub(super) fn error_at(&mut self, message: &str, index: usize) -> Bail {
-        let position = position_of(self.text, index);
+        let error = Bail::at(message, position_of(self.text, index));
+        self.count(&error);
+        error
+    }
+
+    /// Counts `error` among the reader's own.
+    #[cold]
+    fn count(&mut self, error: &Bail) {
         self.faults += 1;
-        self.fault_position = position;
-        Bail::at(message, position)
+        self.fault_position = error.position();
+        if self.first_fault.is_none() {
+            self.first_fault = Some(error.clone());
+        }
     }
 
     /// An error at the cursor (serde_json's `error`: about the byte before the cursor, just
@@ -121,8 +134,7 @@ impl<'de> Reader<'de> {
     #[inline(never)]
     pub(super) fn made(&mut self, error: Bail) -> Bail {
         let error = self.place(error);
-        self.faults += 1;
-        self.fault_position = error.position();
+        self.count(&error);
         error
     }
 
@@ -172,8 +184,9 @@ impl<'de> Reader<'de> {
     fn moved_by(&mut self, read: &str, start: usize, error: &serde_json::Error) -> Bail {
         let message = message_of(error);
         if error.line() == 0 {
-            self.faults += 1;
-            return Bail::at(&message, (0, 0));
+            let error = Bail::at(&message, (0, 0));
+            self.count(&error);
+            return error;
         }
         let shift = read.len() - (self.text.len() - start);
         let index = (start + index_of(read, error.line(), error.column())).saturating_sub(shift);

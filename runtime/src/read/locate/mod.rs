@@ -37,7 +37,9 @@
 
 mod walk;
 
+#[cfg(test)]
 pub(crate) use walk::path_at;
+pub(crate) use walk::path_of;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! The walk of [`super`]: serde_json's error position to a property path.
 
+#[cfg(test)]
 use serde_json::Error;
 
 /// serde_json's messages for errors of the JSON grammar (its `ErrorCode`s), but "number out of
@@ -31,13 +32,31 @@ const GRAMMAR: &[&str] = &[
 /// does not place: they get the position of the end of the object around them). When
 /// serde_json's error is at or after it, the error is taken to be that value's.
 #[cold]
+#[cfg(test)]
 pub(crate) fn path_at(body: &[u8], error: &Error, raw_value_fault: Option<usize>) -> String {
-    if error.line() == 0 {
+    path_of(
+        body,
+        (error.line(), error.column()),
+        &error.to_string(),
+        raw_value_fault,
+    )
+}
+
+/// [`path_at`] of an error given by its line and column (serde_json's, 0 and 0 for none) and
+/// its message (serde_json's text, with or without the position after it): what our reader's
+/// errors carry.
+#[cold]
+pub(crate) fn path_of(
+    body: &[u8],
+    (line, column): (usize, usize),
+    message: &str,
+    raw_value_fault: Option<usize>,
+) -> String {
+    if line == 0 {
         return String::new();
     }
-    let mut target = offset(body, error.line(), error.column());
-    let message = error.to_string();
-    if is_grammar(&message) {
+    let mut target = offset(body, line, column);
+    if is_grammar(message) {
         if let Err(stop) = Walk::new(body, None).run() {
             if stop.at <= target {
                 return stop.path;
@@ -50,8 +69,8 @@ pub(crate) fn path_at(body: &[u8], error: &Error, raw_value_fault: Option<usize>
     // array or object one level too deep; after the comma, at the first byte of the item an
     // array or object has beyond what its visitor read (a tuple of two given three items), or
     // after all the text (the top level's)
-    let trailing = is(&message, "trailing characters");
-    if trailing || is(&message, "recursion limit exceeded") {
+    let trailing = is(message, "trailing characters");
+    if trailing || is(message, "recursion limit exceeded") {
         target = target.saturating_sub(1);
     }
     let mut walk = Walk::new(body, Some(target));
@@ -61,7 +80,7 @@ pub(crate) fn path_at(body: &[u8], error: &Error, raw_value_fault: Option<usize>
     // outside them both: the object's, where a refused name is the name's
     walk.name_is_object = message.contains("duplicate field `")
         || is(
-            &message,
+            message,
             "invalid value: expected key to be a number in quotes",
         );
     match walk.run() {

@@ -295,7 +295,7 @@ impl Serialize for DateTimeOffset {
 }
 
 /// The name [`DateTimeOffset`]'s `Deserialize` gives our JSON reader (`read::json`, known by
-/// its error type, `read::json::is_reader_error`) as the struct name of its request for the
+/// its type, `read::json::is_reader`) as the struct name of its request for the
 /// text: the reader finds where the text ends from the shape services write (so it is not
 /// scanned once for its closing quote, then again by the parser) and hands it over as
 /// `visit_borrowed_str` does; any other text is read as a string. Any other deserializer is
@@ -304,7 +304,9 @@ pub(crate) const SHAPED_TEXT: &str = "$odata::DateTimeOffset";
 
 impl<'de> Deserialize<'de> for DateTimeOffset {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if crate::read::json::is_reader_error::<D::Error>() {
+        // by the deserializer's type, not its error's: serde's buffers (`flatten`, untagged
+        // enums) read values again through deserializers whose error is the reader's
+        if crate::read::json::is_reader::<D>() {
             return deserializer.deserialize_struct(SHAPED_TEXT, &[], DateTimeOffsetVisitor);
         }
         deserializer.deserialize_str(DateTimeOffsetVisitor)
