@@ -37,6 +37,7 @@ pub(crate) use bail::{is_reader, is_reader_error};
 #[cfg(test)]
 pub(crate) use read::read;
 pub(crate) use read::{read_or_refused, Refused};
+pub(crate) use scan::code;
 
 #[cfg(test)]
 mod oracle;

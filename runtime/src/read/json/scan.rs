@@ -9,24 +9,55 @@ use serde::Deserialize;
 use super::bail::{index_of, message_of, position_of, Bail};
 
 /// serde_json's messages for the errors of its grammar.
-pub(super) mod code {
-    pub(in super::super) const EOF_LIST: &str = "EOF while parsing a list";
-    pub(in super::super) const EOF_OBJECT: &str = "EOF while parsing an object";
-    pub(in super::super) const EOF_VALUE: &str = "EOF while parsing a value";
-    pub(in super::super) const EXPECTED_COLON: &str = "expected `:`";
-    pub(in super::super) const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
-    pub(in super::super) const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
-    pub(in super::super) const EXPECTED_IDENT: &str = "expected ident";
-    pub(in super::super) const EXPECTED_VALUE: &str = "expected value";
-    pub(in super::super) const EXPECTED_DOUBLE_QUOTE: &str = "expected `\"`";
-    pub(in super::super) const INVALID_NUMBER: &str = "invalid number";
-    pub(in super::super) const NUMBER_OUT_OF_RANGE: &str = "number out of range";
-    pub(in super::super) const KEY_MUST_BE_A_STRING: &str = "key must be a string";
-    pub(in super::super) const EXPECTED_NUMERIC_KEY: &str =
+pub(crate) mod code {
+    pub(crate) const EOF_LIST: &str = "EOF while parsing a list";
+    pub(crate) const EOF_OBJECT: &str = "EOF while parsing an object";
+    pub(crate) const EOF_STRING: &str = "EOF while parsing a string";
+    pub(crate) const EOF_VALUE: &str = "EOF while parsing a value";
+    pub(crate) const EXPECTED_COLON: &str = "expected `:`";
+    pub(crate) const EXPECTED_LIST_COMMA_OR_END: &str = "expected `,` or `]`";
+    pub(crate) const EXPECTED_OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
+    pub(crate) const EXPECTED_IDENT: &str = "expected ident";
+    pub(crate) const EXPECTED_VALUE: &str = "expected value";
+    pub(crate) const EXPECTED_DOUBLE_QUOTE: &str = "expected `\"`";
+    pub(crate) const INVALID_ESCAPE: &str = "invalid escape";
+    pub(crate) const INVALID_NUMBER: &str = "invalid number";
+    pub(crate) const NUMBER_OUT_OF_RANGE: &str = "number out of range";
+    pub(crate) const CONTROL_CHARACTER: &str =
+        "control character (\\u0000-\\u001F) found while parsing a string";
+    pub(crate) const KEY_MUST_BE_A_STRING: &str = "key must be a string";
+    pub(crate) const EXPECTED_NUMERIC_KEY: &str =
         "invalid value: expected key to be a number in quotes";
-    pub(in super::super) const TRAILING_COMMA: &str = "trailing comma";
-    pub(in super::super) const TRAILING_CHARACTERS: &str = "trailing characters";
-    pub(in super::super) const RECURSION_LIMIT_EXCEEDED: &str = "recursion limit exceeded";
+    // met in strings serde_json's parser reads for the reader (its error is taken from there)
+    #[cfg(test)]
+    pub(crate) const LONE_LEADING_SURROGATE: &str = "lone leading surrogate in hex escape";
+    pub(crate) const TRAILING_COMMA: &str = "trailing comma";
+    pub(crate) const TRAILING_CHARACTERS: &str = "trailing characters";
+    pub(crate) const UNEXPECTED_END_OF_HEX_ESCAPE: &str = "unexpected end of hex escape";
+    pub(crate) const RECURSION_LIMIT_EXCEEDED: &str = "recursion limit exceeded";
+
+    /// The messages of errors of the JSON grammar itself, met wherever the text is malformed
+    /// whatever the type read: all of the above but "number out of range", "recursion limit
+    /// exceeded" (which a value's reading meets in well-formed text), a lone surrogate (an
+    /// error only in a string that is kept) and a numeric key (a type's).
+    pub(crate) const GRAMMAR: &[&str] = &[
+        EOF_LIST,
+        EOF_OBJECT,
+        EOF_STRING,
+        EOF_VALUE,
+        EXPECTED_COLON,
+        EXPECTED_LIST_COMMA_OR_END,
+        EXPECTED_OBJECT_COMMA_OR_END,
+        EXPECTED_IDENT,
+        EXPECTED_VALUE,
+        EXPECTED_DOUBLE_QUOTE,
+        INVALID_ESCAPE,
+        INVALID_NUMBER,
+        CONTROL_CHARACTER,
+        KEY_MUST_BE_A_STRING,
+        TRAILING_COMMA,
+        UNEXPECTED_END_OF_HEX_ESCAPE,
+    ];
 }
 
 /// How deep a skipped value is walked by [`Reader::skip_value`]'s own recursion; deeper

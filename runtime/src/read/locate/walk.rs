@@ -3,26 +3,7 @@
 #[cfg(test)]
 use serde_json::Error;
 
-/// serde_json's messages for errors of the JSON grammar (its `ErrorCode`s), but "number out of
-/// range" and "recursion limit exceeded", which a value's reading meets in well-formed text.
-const GRAMMAR: &[&str] = &[
-    "EOF while parsing a list",
-    "EOF while parsing an object",
-    "EOF while parsing a string",
-    "EOF while parsing a value",
-    "expected `:`",
-    "expected `,` or `]`",
-    "expected `,` or `}`",
-    "expected ident",
-    "expected value",
-    "expected `\"`",
-    "invalid escape",
-    "invalid number",
-    "control character (\\u0000-\\u001F) found while parsing a string",
-    "key must be a string",
-    "trailing comma",
-    "unexpected end of hex escape",
-];
+use crate::read::json::code::GRAMMAR;
 
 /// The property path of `error`, met while serde_json read `body`: `error.code`, `value[2]`,
 /// or empty for the top level (and for an error without a position).
