@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 
-use super::json::{read_or_refused, Refused};
+use super::json::{position_in, read_or_refused, Refused};
 use super::{error_path, locate};
 
 /// Reads a JSON body into `T`; on failure the error names the property path where the body
@@ -92,13 +92,8 @@ fn not_utf8(body: &[u8]) -> Error {
     let at = std::str::from_utf8(body)
         .err()
         .map_or(0, |e| e.valid_up_to());
-    let line_start = body[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |newline| newline + 1);
-    let line = 1 + body[..line_start].iter().filter(|&&b| b == b'\n').count();
     // serde_json's columns count the bytes before the place, which is after the bad byte
-    let position = (line, at + 1 - line_start);
+    let position = position_in(body, at + 1);
     let message = format!(
         "invalid UTF-8: byte 0x{:02X} at line {} column {}",
         body.get(at).copied().unwrap_or(0),

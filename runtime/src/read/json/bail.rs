@@ -90,8 +90,14 @@ fn split_position(message: &mut String) -> Option<(usize, usize)> {
 /// line is one more than the new lines before `index`, the column the bytes between the last
 /// of them and `index`.
 #[cold]
-pub(super) fn position_of(text: &str, index: usize) -> (usize, usize) {
-    let before = &text.as_bytes()[..index.min(text.len())];
+pub(crate) fn position_of(text: &str, index: usize) -> (usize, usize) {
+    position_in(text.as_bytes(), index)
+}
+
+/// [`position_of`] in bytes that may not be UTF-8 (a body refused for that).
+#[cold]
+pub(crate) fn position_in(bytes: &[u8], index: usize) -> (usize, usize) {
+    let before = &bytes[..index.min(bytes.len())];
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')

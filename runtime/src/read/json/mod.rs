@@ -33,7 +33,7 @@ mod deserializer;
 mod read;
 mod scan;
 
-pub(crate) use bail::{is_reader, is_reader_error};
+pub(crate) use bail::{is_reader, is_reader_error, position_in};
 #[cfg(test)]
 pub(crate) use read::read;
 pub(crate) use read::{read_or_refused, Refused};
