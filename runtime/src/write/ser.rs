@@ -119,8 +119,10 @@ pub fn end<M: SerializeMap>(
 /// # Errors
 /// [`Error::Json`] if the value cannot be written as JSON (a map with non-string keys).
 pub fn to_vec<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
-    match serde_json::to_vec(value) {
-        Ok(json) => Ok(json),
+    // what `serde_json::to_vec` does, without its two layers of functions compiled per type
+    let mut json = Vec::with_capacity(128);
+    match value.serialize(&mut serde_json::Serializer::new(&mut json)) {
+        Ok(()) => Ok(json),
         Err(error) => Err(write_error(&error)),
     }
 }
