@@ -13,8 +13,9 @@
 #   crate         the model as a user's crate holds it: only what the derives generate
 #   instantiated  plus `__instantiate_all`, which reads every struct from JSON and writes it back,
 #                 so every type's reading and writing is compiled
-# Prints wall time, CPU time (user + sys) and peak resident memory of each, and
-# `ratio whole_model_<kind> ours/serde_derive = x.xx` for time and `_mem` for memory.
+# Prints wall time, CPU time (user + sys) and peak resident memory of each (medians over RUNS),
+# and `ratio whole_model_<kind> ours/serde_derive = x.xx` for wall time, `_cpu` for CPU time and
+# `_mem` for memory: the median of the ratios of the builds run back to back in each round.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -82,9 +83,13 @@ for kind in ${KINDS:-crate instantiated}; do
 		cpu=$(cut -d' ' -f2 "$runs" | median)
 		mem=$(cut -d' ' -f3 "$runs" | median)
 		printf '%-6s %-13s wall %7.1f s  cpu %7.1f s  peak %6.0f MB\n' "$side" "$kind" "$wall" "$cpu" "$(echo "$mem / 1024" | bc -l)"
-		eval "${side}_wall=$wall ${side}_cpu=$cpu ${side}_mem=$mem"
 	done
-	echo "ratio whole_model_$kind ours/serde_derive = $(echo "scale=2; $ours_wall / $serde_wall" | bc -l)"
-	echo "ratio whole_model_${kind}_cpu ours/serde_derive = $(echo "scale=2; $ours_cpu / $serde_cpu" | bc -l)"
-	echo "ratio whole_model_${kind}_mem ours/serde_derive = $(echo "scale=2; $ours_mem / $serde_mem" | bc -l)"
+	# each ratio is the median of the per-round ratios (ours and serde built one right after the
+	# other): the machine's speed can move by half within an evening, and a slow spell then
+	# lands on both sides of a pair instead of on one side of the medians
+	for column in 1:"" 2:_cpu 3:_mem; do
+		ratio=$(paste -d' ' "$WORK/ours-$kind.runs" "$WORK/serde-$kind.runs" |
+			awk -v c="${column%%:*}" '{ printf "%.6f\n", $c / $(c + 3) }' | median)
+		printf 'ratio whole_model_%s%s ours/serde_derive = %.2f\n' "$kind" "${column#*:}" "$ratio"
+	done
 done
