@@ -13,9 +13,14 @@
 #   crate         the model as a user's crate holds it: only what the derives generate
 #   instantiated  plus `__instantiate_all`, which reads every struct from JSON and writes it back,
 #                 so every type's reading and writing is compiled
+# A third crate, `plain` (`--plain`), holds the same types with nothing derived but Debug, Clone,
+# PartialEq (and Default, Eq, Hash where the others derive them): the floor any model of these
+# types costs before a serialization derive adds to it.
 # Prints wall time, CPU time (user + sys) and peak resident memory of each (medians over RUNS),
 # and `ratio whole_model_<kind> ours/serde_derive = x.xx` for wall time, `_cpu` for CPU time and
-# `_mem` for memory: the median of the ratios of the builds run back to back in each round.
+# `_mem` for memory: the median of the ratios of the builds run back to back in each round; then
+# `ratio whole_model_<kind>_above_floor…`: the same for what each derive adds to the floor
+# ((ours - plain) / (serde - plain)), the part a derive can change.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -71,13 +76,14 @@ for kind in ${KINDS:-crate instantiated}; do
 	[ "$kind" = instantiated ] && flags+=(--instantiate)
 	setup ours "$kind" "${flags[@]}"
 	setup serde "$kind" --serde "${flags[@]}"
-	for side in ours serde; do : >"$WORK/$side-$kind.runs"; done
+	setup plain "$kind" --plain "${flags[@]}"
+	for side in ours serde plain; do : >"$WORK/$side-$kind.runs"; done
 	for _ in $(seq "$RUNS"); do
-		for side in ours serde; do
+		for side in ours serde plain; do
 			timed "$WORK/$side-$kind" >>"$WORK/$side-$kind.runs"
 		done
 	done
-	for side in ours serde; do
+	for side in ours serde plain; do
 		runs="$WORK/$side-$kind.runs"
 		wall=$(cut -d' ' -f1 "$runs" | median)
 		cpu=$(cut -d' ' -f2 "$runs" | median)
@@ -91,5 +97,10 @@ for kind in ${KINDS:-crate instantiated}; do
 		ratio=$(paste -d' ' "$WORK/ours-$kind.runs" "$WORK/serde-$kind.runs" |
 			awk -v c="${column%%:*}" '{ printf "%.6f\n", $c / $(c + 3) }' | median)
 		printf 'ratio whole_model_%s%s ours/serde_derive = %.2f\n' "$kind" "${column#*:}" "$ratio"
+	done
+	for column in 1:"" 2:_cpu 3:_mem; do
+		ratio=$(paste -d' ' "$WORK/ours-$kind.runs" "$WORK/serde-$kind.runs" "$WORK/plain-$kind.runs" |
+			awk -v c="${column%%:*}" '{ printf "%.6f\n", ($c - $(c + 6)) / ($(c + 3) - $(c + 6)) }' | median)
+		printf 'ratio whole_model_%s_above_floor%s ours/serde_derive = %.2f\n' "$kind" "${column#*:}" "$ratio"
 	done
 done

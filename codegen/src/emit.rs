@@ -198,6 +198,15 @@ impl Ctx {
                     }
                 }
             },
+            // nothing to read or write: each type's `Debug` instead
+            Mode::Plain => quote! {
+                fn __touch<T>(_: &[::core::primitive::u8]) -> ::core::primitive::usize
+                where
+                    T: ::core::default::Default + ::core::fmt::Debug,
+                {
+                    ::std::format!("{:?}", T::default()).len()
+                }
+            },
         };
         quote! {
             /// Reads every struct of the model from `json` and writes it back (a benchmark's
@@ -217,6 +226,14 @@ impl Ctx {
             Item::Enum(e) => self.enumeration(e),
             Item::Struct(s) => self.structure(module, s),
             Item::Poly(p) => self.poly(module, p),
+        }
+    }
+
+    /// `tokens` in serde mode, nothing in plain mode (which otherwise emits the same types).
+    fn serde(&self, tokens: TokenStream) -> TokenStream {
+        match self.mode {
+            Mode::Serde => tokens,
+            Mode::OData | Mode::Plain => TokenStream::new(),
         }
     }
 
@@ -262,17 +279,20 @@ impl Ctx {
                     }
                 }
             }
-            Mode::Serde => {
+            Mode::Serde | Mode::Plain => {
                 let members = e.members.iter().map(|(variant, wire, _, _)| {
                     let variant = ident(variant);
-                    quote!(#[serde(rename = #wire)] #variant,)
+                    let rename = self.serde(quote!(#[serde(rename = #wire)]));
+                    quote!(#rename #variant,)
                 });
+                let derive = self.serde(quote!(::serde::Serialize, ::serde::Deserialize,));
+                let other_attr = self.serde(quote!(#[serde(other)]));
                 quote! {
                     #doc
-                    #[derive(::serde::Serialize, ::serde::Deserialize, ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+                    #[derive(#derive ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
                     pub enum #name {
                         #(#members)*
-                        #[serde(other)]
+                        #other_attr
                         #other,
                     }
                 }
@@ -363,11 +383,12 @@ impl Ctx {
                     let attrs = (!attrs.is_empty()).then(|| quote!(#[odata(#(#attrs),*)]));
                     quote!(#doc #attrs pub #member: #ty,)
                 }
-                Mode::Serde => quote! {
-                    #doc
-                    #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
-                    pub #member: #ty,
-                },
+                Mode::Serde | Mode::Plain => {
+                    let attr = self.serde(quote! {
+                        #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
+                    });
+                    quote!(#doc #attr pub #member: #ty,)
+                }
             }
         });
         let annotations_doc =
@@ -407,16 +428,20 @@ impl Ctx {
                     }
                 }
             }
-            Mode::Serde => quote! {
-                #doc
-                #[derive(::serde::Serialize, ::serde::Deserialize, ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default)]
-                pub struct #name {
-                    #(#fields)*
-                    #[doc = #additional_doc]
-                    #[serde(flatten)]
-                    pub #additional: #f::Map<::std::string::String, #f::Value>,
+            Mode::Serde | Mode::Plain => {
+                let derive = self.serde(quote!(::serde::Serialize, ::serde::Deserialize,));
+                let flatten = self.serde(quote!(#[serde(flatten)]));
+                quote! {
+                    #doc
+                    #[derive(#derive ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default)]
+                    pub struct #name {
+                        #(#fields)*
+                        #[doc = #additional_doc]
+                        #flatten
+                        pub #additional: #f::Map<::std::string::String, #f::Value>,
+                    }
                 }
-            },
+            }
         }
     }
 
@@ -434,21 +459,26 @@ impl Ctx {
             ));
         }
         let unknown = ident(&p.unknown);
-        let variants = p.variants.iter().enumerate().map(|(i, (variant, ty, qualified))| {
-            let variant = ident(variant);
-            let path = relative(module, ty);
-            let doc = format!(" `{}`.", ty.ident);
-            match self.mode {
-                Mode::OData => {
-                    let base = (i == 0).then(|| quote!(#[odata(base)]));
-                    quote!(#[doc = #doc] #base #variant(::std::boxed::Box<#path>),)
+        let variants = p
+            .variants
+            .iter()
+            .enumerate()
+            .map(|(i, (variant, ty, qualified))| {
+                let variant = ident(variant);
+                let path = relative(module, ty);
+                let doc = format!(" `{}`.", ty.ident);
+                match self.mode {
+                    Mode::OData => {
+                        let base = (i == 0).then(|| quote!(#[odata(base)]));
+                        quote!(#[doc = #doc] #base #variant(::std::boxed::Box<#path>),)
+                    }
+                    Mode::Serde | Mode::Plain => {
+                        let tag = format!("#{qualified}");
+                        let rename = self.serde(quote!(#[serde(rename = #tag)]));
+                        quote!(#[doc = #doc] #rename #variant(::std::boxed::Box<#path>),)
+                    }
                 }
-                Mode::Serde => {
-                    let tag = format!("#{qualified}");
-                    quote!(#[doc = #doc] #[serde(rename = #tag)] #variant(::std::boxed::Box<#path>),)
-                }
-            }
-        });
+            });
         match self.mode {
             Mode::OData => {
                 let crate_attr = self.crate_attr();
@@ -466,14 +496,18 @@ impl Ctx {
                     }
                 }
             }
-            Mode::Serde => quote! {
-                #[doc = #doc]
-                #[derive(::serde::Serialize, ::serde::Deserialize, ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
-                #[serde(tag = "@odata.type")]
-                pub enum #name {
-                    #(#variants)*
+            Mode::Serde | Mode::Plain => {
+                let derive = self.serde(quote!(::serde::Serialize, ::serde::Deserialize,));
+                let tag = self.serde(quote!(#[serde(tag = "@odata.type")]));
+                quote! {
+                    #[doc = #doc]
+                    #[derive(#derive ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+                    #tag
+                    pub enum #name {
+                        #(#variants)*
+                    }
                 }
-            },
+            }
         }
     }
 }

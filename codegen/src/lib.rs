@@ -31,6 +31,12 @@ pub enum Mode {
     /// internally tagged enums for polymorphic properties): the baseline of
     /// `benches/whole_model.sh`. Not a supported way to use the model.
     Serde,
+    /// The serde mode's types with nothing derived but `Debug`, `Clone`, `PartialEq` (and
+    /// `Eq` / `Hash` / `Default` where the other modes derive them): what any model of these
+    /// types costs to compile before a serialization derive adds to it, the floor that
+    /// `benches/whole_model.sh` measures the two derives above. Not a supported way to use the
+    /// model.
+    Plain,
 }
 
 /// The generator's settings.

@@ -1,11 +1,11 @@
 //! `odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N]
-//! [--max-variants N] [--serde] [--instantiate]`
+//! [--max-variants N] [--serde | --plain] [--instantiate]`
 
 use std::process::ExitCode;
 
 use odata_resource_codegen::{Generator, Mode};
 
-const USAGE: &str = "usage: odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N] [--max-paths N] [--max-variants N] [--serde] [--instantiate]";
+const USAGE: &str = "usage: odata-resource-codegen --csdl FILE --out DIR [--crate-path PATH] [--max-depth N] [--max-paths N] [--max-variants N] [--serde | --plain] [--instantiate]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -52,6 +52,7 @@ fn run(args: Vec<String>) -> Result<std::path::PathBuf, String> {
                 );
             }
             "--serde" => generator = generator.mode(Mode::Serde),
+            "--plain" => generator = generator.mode(Mode::Plain),
             "--instantiate" => generator = generator.instantiate(true),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),

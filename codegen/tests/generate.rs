@@ -2,7 +2,7 @@
 //! document (a snapshot of the seed's resource). Output is compared with whitespace removed, so
 //! the assertions are about tokens, not about the formatter's line breaks.
 
-use odata_resource_codegen::{Error, Generator};
+use odata_resource_codegen::{Error, Generator, Mode};
 
 const CONSTRUCTS: &str = include_str!("fixtures/constructs.csdl");
 
@@ -333,6 +333,61 @@ fn output_is_deterministic_and_crate_path_is_honoured() {
         .generate(CONSTRUCTS)
         .unwrap_err();
     assert!(err.to_string().contains("must be absolute"), "{err}");
+}
+
+/// `text` squashed, without serde's derives and attributes.
+fn without_serde(text: &str) -> String {
+    let mut out = squash(text, true)
+        .replace("::serde::Serialize,", "")
+        .replace("::serde::Deserialize,", "");
+    while let Some(at) = out.find("#[serde(") {
+        let end = at + out[at..].find(")]").expect("an attribute's end") + 2;
+        out.replace_range(at..end, "");
+    }
+    out
+}
+
+#[test]
+fn the_baseline_modes_emit_the_same_types() {
+    let serde = Generator::new()
+        .mode(Mode::Serde)
+        .generate(CONSTRUCTS)
+        .unwrap();
+    let plain = Generator::new()
+        .mode(Mode::Plain)
+        .generate(CONSTRUCTS)
+        .unwrap();
+    // serde mode: serde's derive on every type, serde's attributes, none of ours
+    assert_has(
+        &serde,
+        "#[derive(::serde::Serialize, ::serde::Deserialize, ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default)]",
+    );
+    assert_has(&serde, r#"#[serde(tag = "@odata.type")]"#);
+    assert_has(&serde, "#[serde(flatten)]");
+    for ours in [
+        "odata(",
+        "Resource",
+        "ComplexType",
+        "ODataEnum",
+        "Polymorphic",
+    ] {
+        assert_lacks(&serde, &format!("::odata_resource::{ours}"));
+        assert_lacks(&plain, &format!("::odata_resource::{ours}"));
+    }
+    assert_lacks(&serde, "#[odata(");
+    // plain mode: the same items, fields and docs, with nothing of serde's
+    assert!(!plain.contains("serde"), "{plain}");
+    assert!(!plain.contains("#[odata("), "{plain}");
+    assert_eq!(squash(&plain, true), without_serde(&serde));
+    // and the product's items, one for one
+    let ours = constructs();
+    for item in ["pub struct ", "pub enum ", "pub mod "] {
+        assert_eq!(
+            plain.matches(item).count(),
+            ours.matches(item).count(),
+            "{item}"
+        );
+    }
 }
 
 fn error_of(csdl: &str) -> String {
