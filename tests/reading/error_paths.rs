@@ -117,6 +117,20 @@ const OPERATION_CASES: &[Case] = &[
         28,
         29,
     ),
+    // a first `null` counts as an occurrence: the value is filled in place, and a bit per
+    // property (not the field's `None`) says it was seen
+    case(
+        r#"{"id":null,"id":"b"}"#,
+        "id: duplicate property `id`",
+        16,
+        17,
+    ),
+    case(
+        r#"{"error":{"code":null,"code":"b"}}"#,
+        "error.code: duplicate property `code`",
+        29,
+        30,
+    ),
     case(
         r#"{"@odata.type":5}"#,
         "@odata.type: invalid type: integer `5`, expected a string",

@@ -240,3 +240,47 @@ fn members_are_matched_by_name_in_any_order_and_spelling() {
     }
     assert_eq!(ours, theirs);
 }
+
+/// 70 `Option` properties: read in place, with a second word of "seen" bits past the 64th.
+macro_rules! wide {
+    ($($field:ident)*) => {
+        #[derive(odata_resource::ComplexType, Debug, Clone, PartialEq, Default)]
+        #[odata(type = "test.wide")]
+        struct Wide {
+            $($field: Option<i32>,)*
+        }
+    };
+}
+
+wide!(
+    p0 p1 p2 p3 p4 p5 p6 p7 p8 p9 p10 p11 p12 p13 p14 p15 p16 p17 p18 p19 p20 p21 p22 p23 p24
+    p25 p26 p27 p28 p29 p30 p31 p32 p33 p34 p35 p36 p37 p38 p39 p40 p41 p42 p43 p44 p45 p46 p47
+    p48 p49 p50 p51 p52 p53 p54 p55 p56 p57 p58 p59 p60 p61 p62 p63 p64 p65 p66 p67 p68 p69
+);
+
+#[test]
+fn a_type_of_more_than_64_properties_tells_each_duplicate() {
+    let read: Wide = odata_resource::from_slice(br#"{"p69":1,"p0":2,"p64":null,"p63":4}"#).unwrap();
+    assert_eq!(
+        (read.p69, read.p0, read.p64, read.p63, read.p1),
+        (Some(1), Some(2), None, Some(4), None)
+    );
+    for name in ["p0", "p63", "p64", "p69"] {
+        for first in ["null", "1"] {
+            let text = format!(r#"{{"p1":0,"{name}":{first},"p65":0,"{name}":7}}"#);
+            let message = odata_resource::from_slice::<Wide>(text.as_bytes())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                message.contains(&format!("duplicate property `{name}`")),
+                "{text}: {message}"
+            );
+            // the same through serde_json, which reads through the same `read_object`
+            let message = serde_json::from_str::<Wide>(&text).unwrap_err().to_string();
+            assert!(
+                message.starts_with(&format!("{name}: duplicate property `{name}`")),
+                "{text}: {message}"
+            );
+        }
+    }
+}

@@ -35,6 +35,9 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let p = private(cont);
     let properties: Vec<_> = cont.properties().collect();
+    if !properties.is_empty() && properties.iter().all(|field| field.option_inner.is_some()) {
+        return read_in_place(cont, &properties, &p);
+    }
     let slots: Vec<_> = (0..properties.len())
         .map(|i| format_ident!("__f{}", i))
         .collect();
@@ -78,17 +81,9 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     // the wire names, in declaration order, for a reader that finds a name among them where it
     // is instead of scanning it (`next_key`)
     let wires = properties.iter().map(|field| &field.wire);
-    let (declare_special, into, build_special) = special_fields(cont, &p);
+    let (declare_special, into, build_special) = special_fields(cont, &p, false);
     // a type without an annotations field has nowhere to keep it (it was read as a string)
-    let keep_type_member = if cont.field_with(Role::Annotations).is_some() {
-        quote! {
-            if let ::core::option::Option::Some((__key, __text)) = __type_member {
-                #p::type_member(__key, __text, #into);
-            }
-        }
-    } else {
-        quote!(let _ = __type_member;)
-    };
+    let keep_type_member = keep_type_member(cont, &p, &into);
     quote! {
         #[inline]
         fn read_object<'de, __A>(
@@ -117,12 +112,89 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     }
 }
 
+/// `read_object` for a type whose declared properties are all `Option`s: the value is built
+/// first (every property `None`) and each member read straight into its field, with a bit per
+/// property for duplicates. No slot per property, no moves at the end: the model's crate-only
+/// build checks a fifth less code than with a slot each (see the README's performance notes).
+fn read_in_place(
+    cont: &Container,
+    properties: &[&crate::ast::Field],
+    p: &TokenStream,
+) -> TokenStream {
+    let ident = cont.ident;
+    let members = properties.iter().map(|field| field.ident);
+    let arms = properties.iter().enumerate().map(|(index, field)| {
+        let wire = &field.wire;
+        let member = field.ident;
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        let inner = field.option_inner.unwrap_or(field.ty);
+        let (read, ty) = match vec_item(inner) {
+            Some(item) => (quote!(items_in_place), item),
+            None => (quote!(in_place), inner),
+        };
+        quote!(#wire => #p::#read::<_, #ty>(&mut __map, &mut __value.#member, &mut __seen, #index, #wire),)
+    });
+    let words = proc_macro2::Literal::usize_unsuffixed(properties.len().div_ceil(64));
+    let wires = properties.iter().map(|field| &field.wire);
+    let (_, into, init_special) = special_fields(cont, p, true);
+    let keep_type_member = keep_type_member(cont, p, &into);
+    quote! {
+        #[inline]
+        fn read_object<'de, __A>(
+            mut __map: __A,
+            __type_member: ::core::option::Option<(&::core::primitive::str, &::core::primitive::str)>,
+        ) -> ::core::result::Result<Self, __A::Error>
+        where
+            __A: #p::serde::de::MapAccess<'de>,
+            Self: #p::serde::Deserialize<'de>,
+        {
+            let mut __value = #ident {
+                #(#members: ::core::option::Option::None,)*
+                #init_special
+            };
+            let mut __seen = [0u64; #words];
+            #keep_type_member
+            while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
+                match __key.as_str() {
+                    #(#arms)*
+                    __other => #p::undeclared(&mut __map, __other, #into),
+                }?;
+            }
+            ::core::result::Result::Ok(__value)
+        }
+    }
+}
+
+/// A `@odata.type` a `Polymorphic` enum read before the object's other members, kept in the
+/// annotations field (a type without one has nowhere to keep it: it was read as a string).
+fn keep_type_member(cont: &Container, p: &TokenStream, into: &TokenStream) -> TokenStream {
+    if cont.field_with(Role::Annotations).is_some() {
+        quote! {
+            if let ::core::option::Option::Some((__key, __text)) = __type_member {
+                #p::type_member(__key, __text, #into);
+            }
+        }
+    } else {
+        quote!(let _ = __type_member;)
+    }
+}
+
 /// The annotations and additional fields: their locals, the `Undeclared` sink, and the
-/// struct-literal members.
-fn special_fields(cont: &Container, p: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
+/// struct-literal members. `in_place`: no locals; the sink is the value's own fields, and the
+/// struct-literal members are their defaults.
+fn special_fields(
+    cont: &Container,
+    p: &TokenStream,
+    in_place: bool,
+) -> (TokenStream, TokenStream, TokenStream) {
     let mut declare = TokenStream::new();
     let mut build = TokenStream::new();
     let mut sink = |role: Role, local: &str| match cont.field_with(role) {
+        Some(field) if in_place => {
+            let member = field.ident;
+            build.extend(quote!(#member: ::core::default::Default::default(),));
+            quote!(::core::option::Option::Some(&mut __value.#member))
+        }
         Some(field) => {
             let local = format_ident!("{}", local);
             let ty = field.ty;

@@ -47,8 +47,11 @@ const _: () = {
             __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
             Self: ::odata_resource::__private::serde::Deserialize<'de>,
         {
-            let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut __f1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
+            let mut __value = OperationError {
+                code: ::core::option::Option::None,
+                message: ::core::option::Option::None,
+            };
+            let mut __seen = [0u64; 1];
             let _ = __type_member;
             while let ::core::option::Option::Some(__key) = ::odata_resource::__private::next_key(
                 &mut __map,
@@ -56,16 +59,16 @@ const _: () = {
             )? {
                 match __key.as_str() {
                     "code" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<String>,
-                        >(&mut __map, &mut __f0, "code")
+                            String,
+                        >(&mut __map, &mut __value.code, &mut __seen, 0, "code")
                     }
                     "message" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<String>,
-                        >(&mut __map, &mut __f1, "message")
+                            String,
+                        >(&mut __map, &mut __value.message, &mut __seen, 1, "message")
                     }
                     __other => {
                         ::odata_resource::__private::undeclared(
@@ -80,10 +83,7 @@ const _: () = {
                     }
                 }?;
             }
-            ::core::result::Result::Ok(OperationError {
-                code: ::core::option::Option::flatten(__f0),
-                message: ::core::option::Option::flatten(__f1),
-            })
+            ::core::result::Result::Ok(__value)
         }
     }
     #[automatically_derived]

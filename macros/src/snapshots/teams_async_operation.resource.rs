@@ -93,24 +93,31 @@ const _: () = {
             __A: ::odata_resource::__private::serde::de::MapAccess<'de>,
             Self: ::odata_resource::__private::serde::Deserialize<'de>,
         {
-            let mut __f0: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut __f1: ::core::option::Option<Option<TeamsAsyncOperationType>> = ::core::option::Option::None;
-            let mut __f2: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
-            let mut __f3: ::core::option::Option<Option<TeamsAsyncOperationStatus>> = ::core::option::Option::None;
-            let mut __f4: ::core::option::Option<Option<DateTimeOffset>> = ::core::option::Option::None;
-            let mut __f5: ::core::option::Option<Option<i32>> = ::core::option::Option::None;
-            let mut __f6: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut __f7: ::core::option::Option<Option<String>> = ::core::option::Option::None;
-            let mut __f8: ::core::option::Option<Option<OperationError>> = ::core::option::Option::None;
-            let mut __annotations: Annotations = ::core::default::Default::default();
-            let mut __additional: Map<String, Value> = ::core::default::Default::default();
+            let mut __value = TeamsAsyncOperation {
+                id: ::core::option::Option::None,
+                operation_type: ::core::option::Option::None,
+                created_date_time: ::core::option::Option::None,
+                status: ::core::option::Option::None,
+                last_action_date_time: ::core::option::Option::None,
+                attempts_count: ::core::option::Option::None,
+                target_resource_id: ::core::option::Option::None,
+                target_resource_location: ::core::option::Option::None,
+                error: ::core::option::Option::None,
+                annotations: ::core::default::Default::default(),
+                additional: ::core::default::Default::default(),
+            };
+            let mut __seen = [0u64; 1];
             if let ::core::option::Option::Some((__key, __text)) = __type_member {
                 ::odata_resource::__private::type_member(
                     __key,
                     __text,
                     ::odata_resource::__private::Undeclared {
-                        annotations: ::core::option::Option::Some(&mut __annotations),
-                        additional: ::core::option::Option::Some(&mut __additional),
+                        annotations: ::core::option::Option::Some(
+                            &mut __value.annotations,
+                        ),
+                        additional: ::core::option::Option::Some(
+                            &mut __value.additional,
+                        ),
                         declared_type: &"#microsoft.graph.teamsAsyncOperation",
                     },
                 );
@@ -131,58 +138,94 @@ const _: () = {
             )? {
                 match __key.as_str() {
                     "id" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<String>,
-                        >(&mut __map, &mut __f0, "id")
+                            String,
+                        >(&mut __map, &mut __value.id, &mut __seen, 0, "id")
                     }
                     "operationType" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<TeamsAsyncOperationType>,
-                        >(&mut __map, &mut __f1, "operationType")
+                            TeamsAsyncOperationType,
+                        >(
+                            &mut __map,
+                            &mut __value.operation_type,
+                            &mut __seen,
+                            1,
+                            "operationType",
+                        )
                     }
                     "createdDateTime" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<DateTimeOffset>,
-                        >(&mut __map, &mut __f2, "createdDateTime")
+                            DateTimeOffset,
+                        >(
+                            &mut __map,
+                            &mut __value.created_date_time,
+                            &mut __seen,
+                            2,
+                            "createdDateTime",
+                        )
                     }
                     "status" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<TeamsAsyncOperationStatus>,
-                        >(&mut __map, &mut __f3, "status")
+                            TeamsAsyncOperationStatus,
+                        >(&mut __map, &mut __value.status, &mut __seen, 3, "status")
                     }
                     "lastActionDateTime" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<DateTimeOffset>,
-                        >(&mut __map, &mut __f4, "lastActionDateTime")
+                            DateTimeOffset,
+                        >(
+                            &mut __map,
+                            &mut __value.last_action_date_time,
+                            &mut __seen,
+                            4,
+                            "lastActionDateTime",
+                        )
                     }
                     "attemptsCount" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<i32>,
-                        >(&mut __map, &mut __f5, "attemptsCount")
+                            i32,
+                        >(
+                            &mut __map,
+                            &mut __value.attempts_count,
+                            &mut __seen,
+                            5,
+                            "attemptsCount",
+                        )
                     }
                     "targetResourceId" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<String>,
-                        >(&mut __map, &mut __f6, "targetResourceId")
+                            String,
+                        >(
+                            &mut __map,
+                            &mut __value.target_resource_id,
+                            &mut __seen,
+                            6,
+                            "targetResourceId",
+                        )
                     }
                     "targetResourceLocation" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<String>,
-                        >(&mut __map, &mut __f7, "targetResourceLocation")
+                            String,
+                        >(
+                            &mut __map,
+                            &mut __value.target_resource_location,
+                            &mut __seen,
+                            7,
+                            "targetResourceLocation",
+                        )
                     }
                     "error" => {
-                        ::odata_resource::__private::property::<
+                        ::odata_resource::__private::in_place::<
                             _,
-                            Option<OperationError>,
-                        >(&mut __map, &mut __f8, "error")
+                            OperationError,
+                        >(&mut __map, &mut __value.error, &mut __seen, 8, "error")
                     }
                     __other => {
                         ::odata_resource::__private::undeclared(
@@ -190,28 +233,18 @@ const _: () = {
                             __other,
                             ::odata_resource::__private::Undeclared {
                                 annotations: ::core::option::Option::Some(
-                                    &mut __annotations,
+                                    &mut __value.annotations,
                                 ),
-                                additional: ::core::option::Option::Some(&mut __additional),
+                                additional: ::core::option::Option::Some(
+                                    &mut __value.additional,
+                                ),
                                 declared_type: &"#microsoft.graph.teamsAsyncOperation",
                             },
                         )
                     }
                 }?;
             }
-            ::core::result::Result::Ok(TeamsAsyncOperation {
-                id: ::core::option::Option::flatten(__f0),
-                operation_type: ::core::option::Option::flatten(__f1),
-                created_date_time: ::core::option::Option::flatten(__f2),
-                status: ::core::option::Option::flatten(__f3),
-                last_action_date_time: ::core::option::Option::flatten(__f4),
-                attempts_count: ::core::option::Option::flatten(__f5),
-                target_resource_id: ::core::option::Option::flatten(__f6),
-                target_resource_location: ::core::option::Option::flatten(__f7),
-                error: ::core::option::Option::flatten(__f8),
-                annotations: __annotations,
-                additional: __additional,
-            })
+            ::core::result::Result::Ok(__value)
         }
     }
     #[automatically_derived]

@@ -144,6 +144,99 @@ where
     property_seed(map, slot, name, PhantomData::<T>)
 }
 
+/// Reads a declared `Option` property's value straight into its field (`null` reads as `None`),
+/// for a type whose declared properties are all `Option`s: its `read_object` builds the value
+/// first and fills it in place, with no slot per property and no moves at the end (a fifth
+/// less of the model's crate-only build than a slot each). `seen` has a bit per declared
+/// property (`index`): a second occurrence is an error, as in [`property`].
+///
+/// # Errors
+/// The value's own error, or "duplicate property".
+#[doc(hidden)]
+#[inline]
+pub fn in_place<'de, A, T>(
+    map: &mut A,
+    field: &mut Option<T>,
+    seen: &mut [u64],
+    index: usize,
+    name: &str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    in_place_seed(map, field, seen, index, name, PhantomData::<Option<T>>)
+}
+
+/// [`in_place`] for an `Option<Vec<T>>` property: an error in an item names its index.
+///
+/// # Errors
+/// The item's own error, or "duplicate property".
+#[doc(hidden)]
+#[inline]
+pub fn items_in_place<'de, A, T>(
+    map: &mut A,
+    field: &mut Option<Vec<T>>,
+    seen: &mut [u64],
+    index: usize,
+    name: &str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    in_place_seed(
+        map,
+        field,
+        seen,
+        index,
+        name,
+        OptionalItems(Items(PhantomData)),
+    )
+}
+
+/// [`property_seed`] into a field, with the property's first occurrence told by `seen`.
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
+fn in_place_seed<'de, A, S>(
+    map: &mut A,
+    field: &mut S::Value,
+    seen: &mut [u64],
+    index: usize,
+    name: &str,
+    seed: S,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
+    if !first_time(seen, index) {
+        return duplicate(map, name);
+    }
+    match map.next_value_seed(seed) {
+        Ok(value) => {
+            *field = value;
+            Ok(())
+        }
+        Err(error) => Err(located(Step::Name(name), error)),
+    }
+}
+
+/// Marks property `index` as seen; whether it was not before. Not generic.
+#[inline]
+fn first_time(seen: &mut [u64], index: usize) -> bool {
+    let (word, bit) = (index / 64, 1u64 << (index % 64));
+    match seen.get_mut(word) {
+        Some(word) if *word & bit == 0 => {
+            *word |= bit;
+            true
+        }
+        Some(_) => false,
+        // the derive gives a word per 64 properties; an index beyond them cannot be told apart
+        None => true,
+    }
+}
+
 /// [`property`] for a `Vec<T>` property: an error in an item names its index (`value[3].status`).
 ///
 /// # Errors
