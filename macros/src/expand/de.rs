@@ -84,32 +84,23 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     let (declare_special, into, build_special) = special_fields(cont, &p, false);
     // a type without an annotations field has nowhere to keep it (it was read as a string)
     let keep_type_member = keep_type_member(cont, &p, &into);
-    quote! {
-        #[inline]
-        fn read_object<'de, __A>(
-            mut __map: __A,
-            __type_member: ::core::option::Option<(&::core::primitive::str, &::core::primitive::str)>,
-        ) -> ::core::result::Result<Self, __A::Error>
-        where
-            __A: #p::serde::de::MapAccess<'de>,
-            Self: #p::serde::Deserialize<'de>,
-        {
-            #(#declare_slots)*
-            #declare_special
-            #keep_type_member
-            while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
-                match __key.as_str() {
-                    #(#arms)*
-                    __other => #p::undeclared(&mut __map, __other, #into),
-                }?;
-            }
-            #(#fill)*
-            ::core::result::Result::Ok(#ident {
-                #(#build)*
-                #build_special
-            })
+    let body = quote! {
+        #(#declare_slots)*
+        #declare_special
+        #keep_type_member
+        while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
+            match __key.as_str() {
+                #(#arms)*
+                __other => #p::undeclared(&mut __map, __other, #into),
+            }?;
         }
-    }
+        #(#fill)*
+        ::core::result::Result::Ok(#ident {
+            #(#build)*
+            #build_special
+        })
+    };
+    read_object(&p, body)
 }
 
 /// `read_object` for a type whose declared properties are all `Option`s: the value is built
@@ -138,6 +129,26 @@ fn read_in_place(
     let wires = properties.iter().map(|field| &field.wire);
     let (_, into, init_special) = special_fields(cont, p, true);
     let keep_type_member = keep_type_member(cont, p, &into);
+    let body = quote! {
+        let mut __value = #ident {
+            #(#members: ::core::option::Option::None,)*
+            #init_special
+        };
+        let mut __seen = [0u64; #words];
+        #keep_type_member
+        while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
+            match __key.as_str() {
+                #(#arms)*
+                __other => #p::undeclared(&mut __map, __other, #into),
+            }?;
+        }
+        ::core::result::Result::Ok(__value)
+    };
+    read_object(p, body)
+}
+
+/// `ODataType::read_object` with `body`.
+fn read_object(p: &TokenStream, body: TokenStream) -> TokenStream {
     quote! {
         #[inline]
         fn read_object<'de, __A>(
@@ -148,19 +159,7 @@ fn read_in_place(
             __A: #p::serde::de::MapAccess<'de>,
             Self: #p::serde::Deserialize<'de>,
         {
-            let mut __value = #ident {
-                #(#members: ::core::option::Option::None,)*
-                #init_special
-            };
-            let mut __seen = [0u64; #words];
-            #keep_type_member
-            while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
-                match __key.as_str() {
-                    #(#arms)*
-                    __other => #p::undeclared(&mut __map, __other, #into),
-                }?;
-            }
-            ::core::result::Result::Ok(__value)
+            #body
         }
     }
 }
