@@ -84,16 +84,12 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     let (declare_special, into, build_special) = special_fields(cont, &p, false);
     // a type without an annotations field has nowhere to keep it (it was read as a string)
     let keep_type_member = keep_type_member(cont, &p, &into);
+    let members_loop = members_loop(&p, wires, arms, &into);
     let body = quote! {
         #(#declare_slots)*
         #declare_special
         #keep_type_member
-        while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
-            match __key.as_str() {
-                #(#arms)*
-                __other => #p::undeclared(&mut __map, __other, #into),
-            }?;
-        }
+        #members_loop
         #(#fill)*
         ::core::result::Result::Ok(#ident {
             #(#build)*
@@ -129,6 +125,7 @@ fn read_in_place(
     let wires = properties.iter().map(|field| &field.wire);
     let (_, into, init_special) = special_fields(cont, p, true);
     let keep_type_member = keep_type_member(cont, p, &into);
+    let members_loop = members_loop(p, wires, arms, &into);
     let body = quote! {
         let mut __value = #ident {
             #(#members: ::core::option::Option::None,)*
@@ -136,15 +133,27 @@ fn read_in_place(
         };
         let mut __seen = [0u64; #words];
         #keep_type_member
+        #members_loop
+        ::core::result::Result::Ok(__value)
+    };
+    read_object(p, body)
+}
+
+/// The loop over an object's members: a declared one by its `arms`, the rest to `undeclared`.
+fn members_loop<'a>(
+    p: &TokenStream,
+    wires: impl Iterator<Item = &'a String>,
+    arms: impl Iterator<Item = TokenStream>,
+    into: &TokenStream,
+) -> TokenStream {
+    quote! {
         while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
             match __key.as_str() {
                 #(#arms)*
                 __other => #p::undeclared(&mut __map, __other, #into),
             }?;
         }
-        ::core::result::Result::Ok(__value)
-    };
-    read_object(p, body)
+    }
 }
 
 /// `ODataType::read_object` with `body`.
