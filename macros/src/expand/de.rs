@@ -82,7 +82,6 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
     // is instead of scanning it (`next_key`)
     let wires = properties.iter().map(|field| &field.wire);
     let (declare_special, into, build_special) = special_fields(cont, &p, false);
-    // a type without an annotations field has nowhere to keep it (it was read as a string)
     let keep_type_member = keep_type_member(cont, &p, &into);
     let members_loop = members_loop(&p, wires, arms, &into);
     let body = quote! {
@@ -101,8 +100,8 @@ pub fn read_object_method(cont: &Container) -> TokenStream {
 
 /// `read_object` for a type whose declared properties are all `Option`s: the value is built
 /// first (every property `None`) and each member read straight into its field, with a bit per
-/// property for duplicates. No slot per property, no moves at the end: the model's crate-only
-/// build checks a fifth less code than with a slot each (see the README's performance notes).
+/// property for duplicates. No slot per property, no moves at the end: the whole Graph model's
+/// crate-only build took 13% less CPU than with a slot each (README, "The whole model").
 fn read_in_place(
     cont: &Container,
     properties: &[&crate::ast::Field],
