@@ -7,7 +7,7 @@ pub use crate::error::Error;
 pub use crate::get::{Field, Get, List, Navigation};
 pub use crate::patch::base::PatchBase;
 pub use crate::patch::body::PatchBody;
-pub use crate::patch::diff::{option as diff_option, value as diff_value};
+pub use crate::patch::diff::{option as diff_option, value as diff_value, DiffValue};
 pub use crate::patch::headers::check_header_value;
 pub use crate::patch::path::{build_path, check_segment, request_path};
 pub use crate::patch::request::PatchRequest;

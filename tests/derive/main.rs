@@ -3,4 +3,5 @@
 //! its lint levels are the crate's).
 
 mod crate_override;
+mod diff_bounds;
 mod hygiene;

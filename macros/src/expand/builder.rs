@@ -195,15 +195,15 @@ fn diff(cont: &Container) -> TokenStream {
 
 /// `impl Diff`, which `diff` calls. Its bounds are higher-ranked so that they are checked where
 /// `diff` is called, not where the resource is declared: field types without
-/// `PartialEq + Clone` only lose `diff`.
+/// `PartialEq + Clone` only lose `diff`. One bound per distinct property type (`DiffValue`, the
+/// three traits in one): every bound is in scope of each method of the impl, and in a large model
+/// most properties share a handful of types.
 pub fn diff_impl(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let builder = builder_ident(cont);
     let p = private(cont);
-    let bounds = writable(cont).map(|field| {
-        let ty = value_type(field);
-        quote!(for<'__diff> #ty: ::core::cmp::PartialEq + ::core::clone::Clone + #p::ODataValue,)
-    });
+    let bounds = super::distinct(writable(cont).map(value_type))
+        .map(|ty| quote!(for<'__diff> #ty: #p::DiffValue,));
     let calls = writable(cont).map(|field| {
         let member = field.ident;
         if field.option_inner.is_some() {

@@ -152,6 +152,13 @@ fn key_bytes(wire: &str) -> syn::LitByteStr {
     )
 }
 
+/// `types` without repeats (compared as written: the same tokens in one item name the same
+/// type), in first-seen order.
+fn distinct<'t>(types: impl Iterator<Item = &'t syn::Type>) -> impl Iterator<Item = &'t syn::Type> {
+    let mut seen = std::collections::HashSet::new();
+    types.filter(move |ty| seen.insert(quote!(#ty).to_string()))
+}
+
 /// `tokens` with every span set to `span`: a path to the runtime (`::odata_resource::…`, spanned
 /// on the derive) named in a bound that rustc should show at the user's field type alone.
 fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {

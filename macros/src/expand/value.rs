@@ -25,10 +25,13 @@ pub fn expand(cont: &Container) -> TokenStream {
     // A Resource is written as a value only inside a Polymorphic enum: its bounds are
     // higher-ranked so that they are checked where that happens, and a property type without
     // `ODataValue` is reported once, by the builder, not twice. The bound is on the type the
-    // body's helpers take (`T` of an `Option<T>`), which gives the `Option`'s too.
-    let helper_types = writable
-        .iter()
-        .map(|field| field.option_inner.unwrap_or(field.ty));
+    // body's helpers take (`T` of an `Option<T>`), which gives the `Option`'s too; once per
+    // distinct type.
+    let helper_types = super::distinct(
+        writable
+            .iter()
+            .map(|field| field.option_inner.unwrap_or(field.ty)),
+    );
     let bounds = (cont.kind == Kind::Resource)
         .then(|| quote!(where #(for<'__v> #helper_types: #p::ODataValue,)*));
     quote! {

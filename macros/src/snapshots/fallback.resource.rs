@@ -182,10 +182,7 @@ const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::Diff for Team
     where
-        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
-        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
+        for<'__diff> String: ::odata_resource::__private::DiffValue,
     {
         type Builder = TeamPatch;
         #[inline]

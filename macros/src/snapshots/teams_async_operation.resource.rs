@@ -288,7 +288,6 @@ const _: () = {
         for<'__v> DateTimeOffset: ::odata_resource::__private::ODataValue,
         for<'__v> i32: ::odata_resource::__private::ODataValue,
         for<'__v> String: ::odata_resource::__private::ODataValue,
-        for<'__v> String: ::odata_resource::__private::ODataValue,
         for<'__v> OperationError: ::odata_resource::__private::ODataValue,
     {
         #[inline]
@@ -727,20 +726,12 @@ const _: () = {
     #[automatically_derived]
     impl ::odata_resource::__private::Diff for TeamsAsyncOperation
     where
-        for<'__diff> TeamsAsyncOperationType: ::core::cmp::PartialEq
-            + ::core::clone::Clone + ::odata_resource::__private::ODataValue,
-        for<'__diff> TeamsAsyncOperationStatus: ::core::cmp::PartialEq
-            + ::core::clone::Clone + ::odata_resource::__private::ODataValue,
-        for<'__diff> DateTimeOffset: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
-        for<'__diff> i32: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
-        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
-        for<'__diff> String: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
-        for<'__diff> OperationError: ::core::cmp::PartialEq + ::core::clone::Clone
-            + ::odata_resource::__private::ODataValue,
+        for<'__diff> TeamsAsyncOperationType: ::odata_resource::__private::DiffValue,
+        for<'__diff> TeamsAsyncOperationStatus: ::odata_resource::__private::DiffValue,
+        for<'__diff> DateTimeOffset: ::odata_resource::__private::DiffValue,
+        for<'__diff> i32: ::odata_resource::__private::DiffValue,
+        for<'__diff> String: ::odata_resource::__private::DiffValue,
+        for<'__diff> OperationError: ::odata_resource::__private::DiffValue,
     {
         type Builder = TeamsAsyncOperationPatch;
         #[inline]

@@ -6,18 +6,21 @@ use crate::write::ODataValue;
 
 use super::setter::{Slot, Written};
 
+/// What `diff` needs of a property's type: `PartialEq + Clone + ODataValue`, as one trait. A
+/// derived `Diff` impl bounds each distinct property type by it once (one higher-ranked bound
+/// per type, not three per property), and the three come back as its supertraits.
+#[doc(hidden)]
+pub trait DiffValue: PartialEq + Clone + ODataValue {}
+
+impl<T: PartialEq + Clone + ODataValue> DiffValue for T {}
+
 /// For an `Option` property: a new `None` where the old had a value sends `null` (when
 /// `nullable`; a non-nullable property cannot be cleared and is left out); a value where there
 /// was none sends it whole; two different values send the changes between them (only the
 /// changed nested properties of a complex value; a primitive or a collection whole); an equal
 /// value is left as the builder had it.
 #[doc(hidden)]
-pub fn option<T: PartialEq + Clone + ODataValue>(
-    slot: &mut Slot<T>,
-    old: &Option<T>,
-    new: &Option<T>,
-    nullable: bool,
-) {
+pub fn option<T: DiffValue>(slot: &mut Slot<T>, old: &Option<T>, new: &Option<T>, nullable: bool) {
     if old == new {
         return;
     }
@@ -31,7 +34,7 @@ pub fn option<T: PartialEq + Clone + ODataValue>(
 
 /// For a property that is not an `Option`: the changes between two different values.
 #[doc(hidden)]
-pub fn value<T: PartialEq + Clone + ODataValue>(slot: &mut Slot<T>, old: &T, new: &T) {
+pub fn value<T: DiffValue>(slot: &mut Slot<T>, old: &T, new: &T) {
     if old != new {
         if let Some(changes) = Written::changes(old, new) {
             *slot = Slot::Written(changes);
