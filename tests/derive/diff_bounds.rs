@@ -2,7 +2,7 @@
 //! that lacks them still derives, reads, writes and builds PATCHes by hand: it only loses
 //! `diff` (the bounds are on the `Diff` impl, checked where `diff` is called).
 
-use odata_resource::{from_slice, ODataValue, Resource};
+use odata_resource::{from_slice, to_vec, ODataValue, Resource};
 
 /// An opaque value: serde and `ODataValue`, neither `PartialEq` nor `Clone`.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -28,6 +28,11 @@ fn a_property_type_without_partial_eq_only_loses_diff() {
     let thing: Thing = from_slice(br#"{"name":"a","blob":"b","otherName":"c"}"#).unwrap();
     assert_eq!(thing.name.as_deref(), Some("a"));
     assert_eq!(thing.blob.as_ref().map(|b| b.0.as_str()), Some("b"));
+    // no annotations field: its own `Serialize` does not claim a type it was not told
+    assert_eq!(
+        to_vec(&thing).unwrap(),
+        br#"{"name":"a","blob":"b","otherName":"c"}"#
+    );
     let request = Thing::patch_thing("1")
         .blob(Blob("x".into()))
         .other_name("y")
