@@ -15,8 +15,8 @@ pub use crate::patch::setter::{
     nested_member, Diff, HasPath, NestedPatch, PropertyValue, Slot, Writable,
 };
 pub use crate::read::de::{
-    fill, filled, in_place, items, items_in_place, next_key, optional_items, property, type_member,
-    undeclared, Key, Undeclared,
+    fill, filled, in_place, items, items_in_place, next_key, odata_type, optional_items, property,
+    type_member, undeclared, Key, Undeclared,
 };
 pub use crate::types::annotations::Annotations;
 pub use crate::types::enums::{

@@ -140,8 +140,8 @@ const OPERATION_CASES: &[Case] = &[
     case(
         r#"{"error":{"@odata.type":[]}}"#,
         "error.@odata.type: invalid type: sequence, expected a string",
-        26,
-        26,
+        24,
+        25,
     ),
 ];
 
@@ -280,6 +280,8 @@ fn after_the_path_the_message_and_position_are_serde_jsons() {
     #[derive(serde::Deserialize, Debug)]
     #[allow(dead_code)]
     struct PlainError {
+        #[serde(rename = "@odata.type")]
+        odata_type: Option<String>,
         code: Option<String>,
     }
     #[derive(serde::Deserialize, Debug)]
@@ -317,6 +319,14 @@ fn after_the_path_the_message_and_position_are_serde_jsons() {
         (
             "{\"value\":[{},\n{\"error\":{\"code\":[]}}]}",
             "value[1].error.code",
+        ),
+        (
+            "{\"value\":[{},\n{\"error\":{\"@odata.type\":[1]}}]}",
+            "value[1].error.@odata.type",
+        ),
+        (
+            "{\"value\":[{\"error\":{\"@odata.type\":{}}}]}",
+            "value[0].error.@odata.type",
         ),
     ];
     for (input, path) in operation_cases {
@@ -404,6 +414,11 @@ fn odata_resource_from_slice_keeps_the_path_apart() {
             r#"{"@odata.type":5}"#,
             "@odata.type",
             "invalid type: integer `5`, expected a string at line 1 column 16",
+        ),
+        (
+            r#"{"error":{"@odata.type":[]}}"#,
+            "error.@odata.type",
+            "invalid type: sequence, expected a string at line 1 column 24",
         ),
     ] {
         match odata_resource::from_slice::<TeamsAsyncOperation>(input.as_bytes()) {

@@ -149,6 +149,7 @@ fn members_loop<'a>(
         while let ::core::option::Option::Some(__key) = #p::next_key(&mut __map, &[#(#wires),*])? {
             match __key.as_str() {
                 #(#arms)*
+                "@odata.type" => #p::odata_type(&mut __map, #into),
                 __other => #p::undeclared(&mut __map, __other, #into),
             }?;
         }

@@ -70,6 +70,16 @@ const _: () = {
                             String,
                         >(&mut __map, &mut __value.message, &mut __seen, 1, "message")
                     }
+                    "@odata.type" => {
+                        ::odata_resource::__private::odata_type(
+                            &mut __map,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::None,
+                                additional: ::core::option::Option::None,
+                                declared_type: &"#microsoft.graph.operationError",
+                            },
+                        )
+                    }
                     __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,

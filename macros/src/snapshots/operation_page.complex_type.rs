@@ -79,6 +79,16 @@ const _: () = {
                             Option<i64>,
                         >(&mut __map, &mut __f2, "count")
                     }
+                    "@odata.type" => {
+                        ::odata_resource::__private::odata_type(
+                            &mut __map,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::None,
+                                additional: ::core::option::Option::None,
+                                declared_type: &"#test.operationPage",
+                            },
+                        )
+                    }
                     __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,

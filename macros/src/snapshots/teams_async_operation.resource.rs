@@ -227,6 +227,20 @@ const _: () = {
                             OperationError,
                         >(&mut __map, &mut __value.error, &mut __seen, 8, "error")
                     }
+                    "@odata.type" => {
+                        ::odata_resource::__private::odata_type(
+                            &mut __map,
+                            ::odata_resource::__private::Undeclared {
+                                annotations: ::core::option::Option::Some(
+                                    &mut __value.annotations,
+                                ),
+                                additional: ::core::option::Option::Some(
+                                    &mut __value.additional,
+                                ),
+                                declared_type: &"#microsoft.graph.teamsAsyncOperation",
+                            },
+                        )
+                    }
                     __other => {
                         ::odata_resource::__private::undeclared(
                             &mut __map,

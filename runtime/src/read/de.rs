@@ -38,7 +38,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::types::annotations::{is_control_string, Annotations};
+use crate::types::annotations::{is_control_string, Annotations, ControlValue};
 
 use super::error_path::{located, Step};
 
@@ -409,6 +409,35 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
     }
 }
 
+/// Reads the `@odata.type` member, which the derived impls match by name (Graph sends it on
+/// nearly every object): a string or `null`, kept in the annotations field when the type has
+/// one, the declared type's own name (with or without its `#`) without a copy. What
+/// [`undeclared`] does with it, without the name's comparisons.
+///
+/// # Errors
+/// Not a string or `null`; the message starts with `@odata.type`.
+#[doc(hidden)]
+pub fn odata_type<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    into: Undeclared<'_>,
+) -> Result<(), A::Error> {
+    // our reader (known as in `next_key`) compares the text with the declared type where it is
+    let in_place = crate::read::json::is_reader_error::<A::Error>() && map.size_hint() == Some(0);
+    let seed = ControlText {
+        declared: into.declared_type,
+        in_place,
+    };
+    match map.next_value_seed(seed) {
+        Ok(text) => {
+            if let Some(annotations) = into.annotations {
+                annotations.set_type(text);
+            }
+            Ok(())
+        }
+        Err(error) => Err(located(Step::Name("@odata.type"), error)),
+    }
+}
+
 fn undeclared_member<'de, A: MapAccess<'de>>(
     map: &mut A,
     key: &str,
@@ -428,14 +457,11 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
             in_place,
         };
         // must be a string, checked while its value is read, so an error names its path
-        return match into.annotations {
-            Some(annotations) => {
-                let text = map.next_value_seed(seed)?;
-                annotations.set_control(key, text);
-                Ok(())
-            }
-            None => map.next_value_seed(ControlStringCheck(seed)),
-        };
+        let text = map.next_value_seed(seed)?;
+        if let Some(annotations) = into.annotations {
+            annotations.set_control(key, text);
+        }
+        return Ok(());
     }
     if key.contains('@') || key.starts_with('#') {
         match into.annotations {
@@ -486,20 +512,20 @@ impl ControlText {
                 visitor,
             )
         } else {
-            deserializer.deserialize_any(visitor)
+            deserializer.deserialize_option(visitor)
         }
     }
 }
 
 impl<'de> DeserializeSeed<'de> for ControlText {
-    type Value = Option<Cow<'static, str>>;
+    type Value = Option<ControlValue>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.read(deserializer, self)
     }
 }
 
-impl Visitor<'_> for ControlText {
-    type Value = Option<Cow<'static, str>>;
+impl<'de> Visitor<'de> for ControlText {
+    type Value = Option<ControlValue>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
     }
@@ -508,15 +534,15 @@ impl Visitor<'_> for ControlText {
         // our reader hands over the declared name itself (or its part after the `#`) when it is
         // the one
         if std::ptr::eq(v, declared) {
-            return Ok(Some(Cow::Borrowed(declared)));
+            return Ok(Some(ControlValue::Declared(self.declared)));
         }
-        if let Some(bare) = declared.get(1..).filter(|bare| std::ptr::eq(v, *bare)) {
-            return Ok(Some(Cow::Borrowed(bare)));
+        if declared.get(1..).is_some_and(|bare| std::ptr::eq(v, bare)) {
+            return Ok(Some(ControlValue::Bare(self.declared)));
         }
-        Ok(Some(control_text(declared, v)))
+        Ok(Some(control_text(self.declared, v)))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v)))
+        Ok(Some(ControlValue::Owned(v)))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -524,17 +550,20 @@ impl Visitor<'_> for ControlText {
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
 }
 
 /// `v`, borrowed from `declared` (the type's `#ns.Name`) when it is that text, as declared or
 /// without the `#` (as Graph writes it on nested values), else copied.
-fn control_text(declared: &'static str, v: &str) -> Cow<'static, str> {
-    if v == declared {
-        Cow::Borrowed(declared)
+fn control_text(declared: &'static &'static str, v: &str) -> ControlValue {
+    if v == *declared {
+        ControlValue::Declared(declared)
     } else if declared.strip_prefix('#') == Some(v) {
-        Cow::Borrowed(&declared[1..])
+        ControlValue::Bare(declared)
     } else {
-        Cow::Owned(v.to_owned())
+        ControlValue::Owned(v.to_owned())
     }
 }
 
@@ -544,33 +573,6 @@ fn control_text(declared: &'static str, v: &str) -> Cow<'static, str> {
 pub fn type_member(key: &str, text: &str, into: Undeclared<'_>) {
     if let Some(annotations) = into.annotations {
         annotations.set_control(key, Some(control_text(into.declared_type, text)));
-    }
-}
-
-/// Checks `@odata.type` & co. like [`ControlText`] where there is nowhere to keep them (a type
-/// without an annotations field), without copying the text.
-struct ControlStringCheck(ControlText);
-
-impl<'de> DeserializeSeed<'de> for ControlStringCheck {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.0.read(deserializer, self)
-    }
-}
-
-impl Visitor<'_> for ControlStringCheck {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
     }
 }
 

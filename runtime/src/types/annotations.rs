@@ -1,6 +1,6 @@
 //! [`Annotations`]: the control information and instance annotations a response carried.
 
-use std::borrow::Cow;
+use std::fmt;
 
 use serde_json::{Map, Value};
 
@@ -24,10 +24,79 @@ use serde_json::{Map, Value};
 pub struct Annotations {
     /// Inline: Graph sends it on most entities. Borrowed when it is the `#ns.Name` of the type
     /// being read (nearly always), so that reading it costs no copy.
-    odata_type: Option<Cow<'static, str>>,
+    odata_type: Option<TypeText>,
     /// Boxed and made on first use: most values of a collection carry no other annotation, and
-    /// a small `Annotations` keeps every resource that holds one small (32 bytes, not 120).
+    /// a small `Annotations` keeps every resource that holds one small (24 bytes, not 120).
     rest: Option<Box<Rest>>,
+}
+
+/// The text of control information as read: the declared type's own name when it is that
+/// (`@odata.type` nearly always is), else a copy.
+pub(crate) enum ControlValue {
+    /// The `#ns.Name` of the type being read.
+    Declared(&'static &'static str),
+    /// The same without its `#` (as Graph writes the type of a nested value).
+    Bare(&'static &'static str),
+    /// Any other text.
+    Owned(String),
+}
+
+impl ControlValue {
+    fn into_string(self) -> String {
+        match self {
+            ControlValue::Owned(text) => text,
+            borrowed => TypeText::from(borrowed).as_str().to_owned(),
+        }
+    }
+}
+
+/// `@odata.type` as kept: 16 bytes with its tag (a `Cow<'static, str>` takes 24), so that a
+/// resource's value stays small; it is moved several times on its way out of a read.
+#[derive(Clone)]
+enum TypeText {
+    /// See [`ControlValue::Declared`].
+    Declared(&'static &'static str),
+    /// See [`ControlValue::Bare`].
+    Bare(&'static &'static str),
+    /// Any other text (a derived type, a URI), behind a thin pointer: a `Box<str>` or a
+    /// `String` would make the enum 24 bytes and `Annotations` 32.
+    #[expect(
+        clippy::box_collection,
+        reason = "a thin pointer keeps the enum 16 bytes"
+    )]
+    Other(Box<String>),
+}
+
+impl TypeText {
+    fn as_str(&self) -> &str {
+        match self {
+            TypeText::Declared(name) => name,
+            TypeText::Bare(name) => name.get(1..).unwrap_or_default(),
+            TypeText::Other(text) => text,
+        }
+    }
+}
+
+impl From<ControlValue> for TypeText {
+    fn from(value: ControlValue) -> Self {
+        match value {
+            ControlValue::Declared(name) => TypeText::Declared(name),
+            ControlValue::Bare(name) => TypeText::Bare(name),
+            ControlValue::Owned(text) => TypeText::Other(Box::new(text)),
+        }
+    }
+}
+
+impl PartialEq for TypeText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Debug for TypeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// The annotations other than `@odata.type`.
@@ -71,7 +140,7 @@ impl Annotations {
             Value::Null => None,
             other => return Err(format!("{name} must be a string, found {}", kind(&other))),
         };
-        self.set_control(name, text.map(Cow::Owned));
+        self.set_control(name, text.map(ControlValue::Owned));
         Ok(())
     }
 
@@ -84,30 +153,40 @@ impl Annotations {
     /// assert_eq!(a.odata_type(), Some("microsoft.graph.x"));
     /// ```
     pub fn odata_type(&self) -> Option<&str> {
-        self.odata_type.as_deref()
+        self.odata_type.as_ref().map(TypeText::as_str)
     }
 
     /// Stores the text of `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id` (either
     /// spelling); `None` (`null`) means it was not given. Another name is kept with the others.
-    pub(crate) fn set_control(&mut self, name: &str, text: Option<Cow<'static, str>>) {
+    pub(crate) fn set_control(&mut self, name: &str, text: Option<ControlValue>) {
         let Some(text) = text else { return };
         let name = normalize_name(name);
         match name {
-            TYPE => self.odata_type = Some(text),
-            CONTEXT => self.rest_mut().context = Some(text.into_owned()),
-            ETAG => self.rest_mut().etag = Some(text.into_owned()),
-            ID => self.rest_mut().id = Some(text.into_owned()),
+            TYPE => self.odata_type = Some(text.into()),
+            CONTEXT => self.rest_mut().context = Some(text.into_string()),
+            ETAG => self.rest_mut().etag = Some(text.into_string()),
+            ID => self.rest_mut().id = Some(text.into_string()),
             _ => {
-                let value = Value::String(text.into_owned());
+                let value = Value::String(text.into_string());
                 self.rest_mut().other.insert(name.to_owned(), value);
             }
+        }
+    }
+
+    /// Stores the text of `@odata.type`; `None` (`null`) means it was not given.
+    pub(crate) fn set_type(&mut self, text: Option<ControlValue>) {
+        if let Some(text) = text {
+            self.odata_type = Some(text.into());
         }
     }
 
     /// Whether `@odata.type` is held without a copy (the declared type's own name).
     #[cfg(test)]
     pub(crate) fn type_is_borrowed(&self) -> bool {
-        matches!(self.odata_type, Some(Cow::Borrowed(_)))
+        matches!(
+            self.odata_type,
+            Some(TypeText::Declared(_) | TypeText::Bare(_))
+        )
     }
 
     fn rest_mut(&mut self) -> &mut Rest {
@@ -123,8 +202,7 @@ impl Annotations {
     /// assert_eq!(a.type_name(), Some("microsoft.graph.x"));
     /// ```
     pub fn type_name(&self) -> Option<&str> {
-        self.odata_type
-            .as_deref()
+        self.odata_type()
             .map(crate::types::type_name::qualified_name)
     }
 
@@ -294,7 +372,7 @@ mod tests {
 
     #[test]
     fn small_and_empty_until_something_arrives() {
-        assert!(std::mem::size_of::<Annotations>() <= 32);
+        assert!(std::mem::size_of::<Annotations>() <= 24);
         let mut a = Annotations::default();
         a.set_etag(None);
         assert!(a.rest.is_none() && a.is_empty());

@@ -233,7 +233,7 @@ impl<'de> Reader<'de> {
             }
             self.pos -= 1;
         }
-        de::Deserializer::deserialize_any(self, visitor)
+        de::Deserializer::deserialize_option(self, visitor)
     }
 
     /// The text of an `Edm.DateTimeOffset` (`types::datetime::SHAPED_TEXT`): where it ends is

@@ -2,12 +2,12 @@
 //! scanner for the whole grammar that names the first problem of an invalid value. The year,
 //! date and time-of-day rules are also those of `Edm.Date` and `Edm.TimeOfDay` (`types::edm`).
 
-use time::{Date, Month, Time, UtcOffset};
+use time::{Date, Month, Time};
 
 use super::encode::POW10;
 use super::error::{DateTimeParseError, ErrorKind};
 use super::scan::Scanner;
-use super::value::{signed_offset, DateTimeOffset, OffsetStyle};
+use super::value::{offset_minutes, DateTimeOffset, OffsetStyle, Parts};
 
 impl DateTimeOffset {
     /// Parses an `Edm.DateTimeOffset` literal (without JSON quotes), such as
@@ -108,7 +108,7 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
         rest => (0, 0, 0, rest),
     };
     let (offset, offset_style) = match *rest {
-        [b'Z' | b'z'] => (UtcOffset::UTC, OffsetStyle::Z),
+        [b'Z' | b'z'] => (0, OffsetStyle::Z),
         [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
             let (hours, minutes) = (two_digits(h0, h1)?, two_digits(m0, m1)?);
             if hours > 23 || minutes > 59 {
@@ -120,11 +120,11 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
             } else {
                 OffsetStyle::Numeric
             };
-            (signed_offset(negative, hours, minutes), style)
+            (offset_minutes(negative, hours, minutes), style)
         }
         _ => return None,
     };
-    Some(DateTimeOffset {
+    Some(DateTimeOffset::from_parts(Parts {
         date,
         time: Time::from_hms_nano(hour, minute, second, nanos).ok()?,
         offset,
@@ -133,7 +133,7 @@ pub(super) fn parse_common(text: &[u8]) -> Option<DateTimeOffset> {
         seconds_written: true,
         offset_style,
         negative_zero_year: false,
-    })
+    }))
 }
 
 /// The fraction digits at the start of `fraction` when there are 1 to 7 of them and eight
@@ -183,7 +183,7 @@ pub(super) fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
     let time = scan.time_of_day()?;
     let (offset, offset_style) = scan.offset(time.offset_expected)?;
     scan.end("the UTC offset")?;
-    Ok(DateTimeOffset {
+    Ok(DateTimeOffset::from_parts(Parts {
         date,
         time: time.time,
         offset,
@@ -192,7 +192,7 @@ pub(super) fn parse_full(text: &str) -> Result<DateTimeOffset, ErrorKind> {
         seconds_written: time.seconds_written,
         offset_style,
         negative_zero_year: year.negative_zero,
-    })
+    }))
 }
 
 /// A parsed year.
@@ -346,11 +346,11 @@ impl Scanner<'_> {
     }
 
     /// `"Z" / ( "+" / "-" ) hour ":" minute`; `expected` names the alternatives for an error.
-    fn offset(&mut self, expected: &'static str) -> Result<(UtcOffset, OffsetStyle), ErrorKind> {
+    fn offset(&mut self, expected: &'static str) -> Result<(i16, OffsetStyle), ErrorKind> {
         let sign = match self.peek() {
             Some(b'Z' | b'z') => {
                 self.pos += 1;
-                return Ok((UtcOffset::UTC, OffsetStyle::Z));
+                return Ok((0, OffsetStyle::Z));
             }
             Some(sign @ (b'+' | b'-')) => sign,
             None => return Err(ErrorKind::MissingOffset),
@@ -372,6 +372,6 @@ impl Scanner<'_> {
         } else {
             OffsetStyle::Numeric
         };
-        Ok((signed_offset(negative, hours, minutes), style))
+        Ok((offset_minutes(negative, hours, minutes), style))
     }
 }

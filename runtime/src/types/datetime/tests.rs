@@ -160,6 +160,13 @@ fn equality_is_representational() {
     assert_eq!(set.len(), all.len());
 }
 
+/// A resource holds several; its value is moved a few times on its way out of a read.
+#[test]
+fn sixteen_bytes_with_or_without_an_option() {
+    assert_eq!(std::mem::size_of::<DateTimeOffset>(), 16);
+    assert_eq!(std::mem::size_of::<Option<DateTimeOffset>>(), 16);
+}
+
 #[test]
 fn instants_order_through_to_offset_date_time() {
     let texts = [

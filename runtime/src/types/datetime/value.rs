@@ -58,22 +58,43 @@ use super::error::DateTimeParseError;
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateTimeOffset {
-    /// The local date (in `offset`).
+    /// The local date (in the offset).
+    date: Date,
+    /// The local time of day (in the offset), nanosecond precision.
+    time: Time,
+    /// The UTC offset in whole minutes (within ±23:59) when written `±hh:mm`, else
+    /// [`OFFSET_Z`] or [`OFFSET_NEGATIVE_ZERO`] (both offset zero).
+    offset: i16,
+    /// How the rest was written, packed (16 bytes in all, so that an `Option` of it is 16 too and
+    /// a resource's value stays small): bits 0–9 are fraction digits 10 to 12 as written, as a
+    /// 3-digit number padded with zeros on the right (`0..=999`; 0 when at most 9 digits were
+    /// written), bits 10–13 the number of fraction digits (`0..=12`), bit 14 whether `:ss` was
+    /// written (if not, seconds and fraction are zero), bit 15 whether the year was written
+    /// `-0000`.
+    written: u16,
+}
+
+/// [`DateTimeOffset::offset`] for an offset written `Z`.
+const OFFSET_Z: i16 = i16::MAX;
+/// [`DateTimeOffset::offset`] for an offset written `-00:00`.
+const OFFSET_NEGATIVE_ZERO: i16 = i16::MAX - 1;
+const SUB_NANOS: u16 = 0x3FF;
+const FRACTION_DIGITS_SHIFT: u32 = 10;
+const SECONDS_WRITTEN: u16 = 1 << 14;
+const NEGATIVE_ZERO_YEAR: u16 = 1 << 15;
+
+/// A [`DateTimeOffset`]'s parts, as the parsers and `From<OffsetDateTime>` find them.
+pub(super) struct Parts {
     pub(super) date: Date,
-    /// The local time of day (in `offset`), nanosecond precision.
     pub(super) time: Time,
-    /// The UTC offset; always whole minutes within ±23:59.
-    pub(super) offset: UtcOffset,
-    /// Fraction digits 10 to 12 as written, as a 3-digit number padded with zeros on the right
-    /// (`0..=999`; 0 when at most 9 digits were written).
+    /// The UTC offset in whole minutes, within ±23:59 (see [`offset_minutes`]).
+    pub(super) offset: i16,
+    /// `0..=999`, see [`DateTimeOffset`].
     pub(super) sub_nanos: u16,
-    /// Number of fraction digits written, `0..=12`.
+    /// `0..=12`.
     pub(super) fraction_digits: u8,
-    /// Whether `:ss` was written (if not, seconds and fraction are zero).
     pub(super) seconds_written: bool,
-    /// How the offset was written.
     pub(super) offset_style: OffsetStyle,
-    /// Whether the year was written `-0000`.
     pub(super) negative_zero_year: bool,
 }
 
@@ -89,6 +110,54 @@ pub(super) enum OffsetStyle {
 }
 
 impl DateTimeOffset {
+    /// The value of `parts` (which the parsers have checked: a whole-minute offset within
+    /// ±23:59, zero when written `Z` or `-00:00`, `sub_nanos` below 1,000, at most 12 digits).
+    #[inline]
+    pub(super) fn from_parts(parts: Parts) -> Self {
+        let offset = match parts.offset_style {
+            OffsetStyle::Z => OFFSET_Z,
+            OffsetStyle::NegativeZero => OFFSET_NEGATIVE_ZERO,
+            OffsetStyle::Numeric => parts.offset,
+        };
+        let mut written = (parts.sub_nanos & SUB_NANOS)
+            | (u16::from(parts.fraction_digits & 0xF) << FRACTION_DIGITS_SHIFT);
+        if parts.seconds_written {
+            written |= SECONDS_WRITTEN;
+        }
+        if parts.negative_zero_year {
+            written |= NEGATIVE_ZERO_YEAR;
+        }
+        Self {
+            date: parts.date,
+            time: parts.time,
+            offset,
+            written,
+        }
+    }
+
+    /// How the offset was written.
+    fn offset_style(&self) -> OffsetStyle {
+        match self.offset {
+            OFFSET_Z => OffsetStyle::Z,
+            OFFSET_NEGATIVE_ZERO => OffsetStyle::NegativeZero,
+            _ => OffsetStyle::Numeric,
+        }
+    }
+
+    /// The offset in whole minutes (zero when written `Z` or `-00:00`).
+    fn offset_minutes(&self) -> i16 {
+        match self.offset {
+            OFFSET_Z | OFFSET_NEGATIVE_ZERO => 0,
+            minutes => minutes,
+        }
+    }
+
+    /// The UTC offset.
+    fn utc_offset(&self) -> UtcOffset {
+        UtcOffset::from_whole_seconds(i32::from(self.offset_minutes()) * 60)
+            .unwrap_or(UtcOffset::UTC)
+    }
+
     /// The instant, with the offset it was written in and nanosecond precision (fraction digits
     /// beyond the ninth are dropped). Compare these to compare instants.
     ///
@@ -106,7 +175,9 @@ impl DateTimeOffset {
     /// ```
     #[must_use]
     pub fn to_offset_date_time(&self) -> OffsetDateTime {
-        self.date.with_time(self.time).assume_offset(self.offset)
+        self.date
+            .with_time(self.time)
+            .assume_offset(self.utc_offset())
     }
 
     /// The number of fraction digits the value is written with, `0..=12`.
@@ -121,7 +192,8 @@ impl DateTimeOffset {
     /// ```
     #[must_use]
     pub fn fraction_digits(&self) -> u8 {
-        self.fraction_digits
+        // four bits: at most 15
+        (self.written >> FRACTION_DIGITS_SHIFT & 0xF) as u8
     }
 
     /// Appends the text form (the [`Display`](fmt::Display) text, without quotes) to `out`.
@@ -166,28 +238,30 @@ impl DateTimeOffset {
     /// been written too (the fraction's digits are written nine at a time).
     #[inline]
     fn encode_into(&self, b: &mut [u8; MAX_LEN]) -> usize {
-        let mut at = encode_date(b, self.date, self.negative_zero_year);
+        let mut at = encode_date(b, self.date, self.written & NEGATIVE_ZERO_YEAR != 0);
         b[at] = b'T';
         at = encode_time(
             b,
             at + 1,
             self.time,
-            self.sub_nanos,
-            self.fraction_digits,
-            self.seconds_written,
+            self.written & SUB_NANOS,
+            self.fraction_digits(),
+            self.written & SECONDS_WRITTEN != 0,
         );
-        match self.offset_style {
+        match self.offset_style() {
             OffsetStyle::Z => {
                 b[at] = b'Z';
                 at += 1;
             }
-            OffsetStyle::Numeric | OffsetStyle::NegativeZero => {
-                let negative =
-                    self.offset_style == OffsetStyle::NegativeZero || self.offset.is_negative();
+            style @ (OffsetStyle::Numeric | OffsetStyle::NegativeZero) => {
+                let minutes = self.offset_minutes();
+                let negative = style == OffsetStyle::NegativeZero || minutes < 0;
                 b[at] = if negative { b'-' } else { b'+' };
-                put_two(b, at + 1, self.offset.whole_hours().unsigned_abs());
+                let minutes = minutes.unsigned_abs();
+                // within ±23:59: both parts fit a byte
+                put_two(b, at + 1, (minutes / 60) as u8);
                 b[at + 3] = b':';
-                put_two(b, at + 4, self.offset.minutes_past_hour().unsigned_abs());
+                put_two(b, at + 4, (minutes % 60) as u8);
                 at += 6;
             }
         }
@@ -227,10 +301,10 @@ impl From<OffsetDateTime> for DateTimeOffset {
     fn from(value: OffsetDateTime) -> Self {
         let value = writable(value);
         let offset = value.offset();
-        Self {
+        Self::from_parts(Parts {
             date: value.date(),
             time: value.time(),
-            offset,
+            offset: offset.whole_minutes(),
             sub_nanos: 0,
             fraction_digits: fewest_fraction_digits(value.nanosecond()),
             seconds_written: true,
@@ -240,7 +314,7 @@ impl From<OffsetDateTime> for DateTimeOffset {
                 OffsetStyle::Numeric
             },
             negative_zero_year: false,
-        }
+        })
     }
 }
 
@@ -270,8 +344,19 @@ fn writable(value: OffsetDateTime) -> OffsetDateTime {
     })
 }
 
+/// The offset `±hours:minutes` in minutes (`hours <= 23`, `minutes <= 59`, as the parsers check).
+#[inline]
+pub(super) fn offset_minutes(negative: bool, hours: u8, minutes: u8) -> i16 {
+    let minutes = i16::from(hours) * 60 + i16::from(minutes);
+    if negative {
+        -minutes
+    } else {
+        minutes
+    }
+}
+
 /// The offset `±hours:minutes` (`hours <= 23`, `minutes <= 59`), UTC if out of range.
-pub(super) fn signed_offset(negative: bool, hours: u8, minutes: u8) -> UtcOffset {
+fn signed_offset(negative: bool, hours: u8, minutes: u8) -> UtcOffset {
     let hours = i8::try_from(hours).unwrap_or(0);
     let minutes = i8::try_from(minutes).unwrap_or(0);
     let (hours, minutes) = if negative {
