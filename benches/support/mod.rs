@@ -327,7 +327,7 @@ fn calibrate(run: &mut dyn FnMut(), batch: Duration) -> u64 {
     }
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
+pub fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
@@ -460,8 +460,10 @@ where
 }
 
 /// Criterion's run of each reader (MB/s), then [`print_ratios`] with the first reader (ours)
-/// against each of the others, and `ours_serde_json` and `ours_before` against `serde_derive`
-/// (the derived impls through the plain serde entry point, and the former `from_slice`).
+/// against each of the others, `ours_serde_json` and `ours_before` against `serde_derive`
+/// (the derived impls through the plain serde entry point, and the former `from_slice`), and
+/// `ours_before` against `serde_derive_from_str`: both read through `serde_json::from_str` after
+/// one UTF-8 check of the body, the derived impls against serde derive through that entry point.
 pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
     if probe(bench, body, readers) {
         return;
@@ -490,14 +492,18 @@ pub fn run_readers(bench: &str, body: &[u8], readers: &[Reader<'_>]) {
         return;
     };
     let at = |name: &str| readers.iter().position(|&(n, _)| n == name);
-    for other in ["ours_serde_json", "ours_before"] {
-        if let (Some(ours), Some(serde)) = (at(other), at("serde_derive")) {
+    for (other, baseline) in [
+        ("ours_serde_json", "serde_derive"),
+        ("ours_before", "serde_derive"),
+        ("ours_before", "serde_derive_from_str"),
+    ] {
+        if let (Some(ours), Some(serde)) = (at(other), at(baseline)) {
             let ratios = samples[ours]
                 .iter()
                 .zip(&samples[serde])
                 .map(|(ours, theirs)| ours / theirs)
                 .collect();
-            println!("ratio {bench} {other}/serde_derive = {:.2}", median(ratios));
+            println!("ratio {bench} {other}/{baseline} = {:.2}", median(ratios));
         }
     }
 }
@@ -513,7 +519,7 @@ pub fn consume<T>(value: T) {
 /// `valgrind --tool=callgrind` with two values of `n`: the difference of the totals, divided by
 /// the difference of the `n`s, is the instructions per read, setup excluded. Returns whether a
 /// probe was asked for.
-fn probe(bench: &str, body: &[u8], readers: &[Reader<'_>]) -> bool {
+pub fn probe(bench: &str, body: &[u8], readers: &[Reader<'_>]) -> bool {
     let Ok(spec) = std::env::var("ODATA_PROBE") else {
         return false;
     };
