@@ -386,7 +386,8 @@ pub struct Undeclared<'a> {
 /// `@odata.type`, with the declared type's `#ns.Name` as its one field: the reader compares the
 /// text at its cursor with it (and with it without the `#`) instead of scanning it, and hands
 /// over the declared name itself when it is the one (`visit_borrowed_str`), or else reads the
-/// value as `deserialize_any` does.
+/// value as `deserialize_option` does (then `deserialize_str`, as [`ControlText`] asks any other
+/// deserializer, so that both give a non-string's error at the same place).
 pub(crate) const DECLARED_TYPE: &str = "$odata::type";
 
 /// Reads a member the type does not declare:
@@ -410,9 +411,7 @@ pub fn undeclared<'de, A: MapAccess<'de>>(
 }
 
 /// Reads the `@odata.type` member, which the derived impls match by name (Graph sends it on
-/// nearly every object): a string or `null`, kept in the annotations field when the type has
-/// one, the declared type's own name (with or without its `#`) without a copy. What
-/// [`undeclared`] does with it, without the name's comparisons.
+/// nearly every object) before [`undeclared`], without its comparisons of the name.
 ///
 /// # Errors
 /// Not a string or `null`; the message starts with `@odata.type`.
@@ -421,21 +420,42 @@ pub fn odata_type<'de, A: MapAccess<'de>>(
     map: &mut A,
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
-    // our reader (known as in `next_key`) compares the text with the declared type where it is
-    let in_place = crate::read::json::is_reader_error::<A::Error>() && map.size_hint() == Some(0);
+    match control(map, TYPE_KEY, into) {
+        Ok(()) => Ok(()),
+        Err(error) => Err(located(Step::Name(TYPE_KEY), error)),
+    }
+}
+
+const TYPE_KEY: &str = "@odata.type";
+
+/// Reads control information (`@odata.type`, `@odata.context`, `@odata.etag`, `@odata.id`, in
+/// either spelling): a string or `null`, checked while it is read, kept in the annotations
+/// field when the type has one. `@odata.type` with the declared type's own name (with or
+/// without its `#`) is kept without a copy, and our reader (known as in `next_key`) compares
+/// it with that name where it is.
+#[inline]
+fn control<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &str,
+    into: Undeclared<'_>,
+) -> Result<(), A::Error> {
+    let odata_type = key == TYPE_KEY;
+    let in_place = odata_type
+        && crate::read::json::is_reader_error::<A::Error>()
+        && map.size_hint() == Some(0);
     let seed = ControlText {
         declared: into.declared_type,
         in_place,
     };
-    match map.next_value_seed(seed) {
-        Ok(text) => {
-            if let Some(annotations) = into.annotations {
-                annotations.set_type(text);
-            }
-            Ok(())
+    let text = map.next_value_seed(seed)?;
+    if let Some(annotations) = into.annotations {
+        if odata_type {
+            annotations.set_type(text);
+        } else {
+            annotations.set_control(key, text);
         }
-        Err(error) => Err(located(Step::Name("@odata.type"), error)),
     }
+    Ok(())
 }
 
 fn undeclared_member<'de, A: MapAccess<'de>>(
@@ -443,25 +463,10 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
     key: &str,
     into: Undeclared<'_>,
 ) -> Result<(), A::Error> {
-    // `@odata.type` is on nearly every object Graph sends: matched first, with no scan of the name
-    let odata_type = key == "@odata.type";
-    let control = odata_type || (key.contains('@') && is_control_string(key));
-    if control {
-        // our reader (known as in `next_key`) compares `@odata.type` with the declared type
-        // where it is
-        let in_place = odata_type
-            && crate::read::json::is_reader_error::<A::Error>()
-            && map.size_hint() == Some(0);
-        let seed = ControlText {
-            declared: into.declared_type,
-            in_place,
-        };
-        // must be a string, checked while its value is read, so an error names its path
-        let text = map.next_value_seed(seed)?;
-        if let Some(annotations) = into.annotations {
-            annotations.set_control(key, text);
-        }
-        return Ok(());
+    // `@odata.type` is on nearly every object Graph sends: matched first, with no scan of the
+    // name (the derived impls match it before they call this: see `odata_type`)
+    if key == TYPE_KEY || (key.contains('@') && is_control_string(key)) {
+        return control(map, key, into);
     }
     if key.contains('@') || key.starts_with('#') {
         match into.annotations {
@@ -488,8 +493,8 @@ fn undeclared_member<'de, A: MapAccess<'de>>(
 }
 
 /// Reads `@odata.type`, `@odata.context`, `@odata.etag` or `@odata.id`: a string (or `null`,
-/// read as `None`: not given). `.0` is the declared type's `#ns.Name`: text that is exactly that,
-/// or that without the `#`, is borrowed from it instead of copied.
+/// read as `None`: not given). `declared` is the declared type's `#ns.Name`: text that is exactly
+/// that, or that without the `#`, is kept as a reference to it instead of copied.
 #[derive(Clone, Copy)]
 struct ControlText {
     declared: &'static &'static str,

@@ -162,7 +162,7 @@ impl Annotations {
         let Some(text) = text else { return };
         let name = normalize_name(name);
         match name {
-            TYPE => self.odata_type = Some(text.into()),
+            TYPE => self.set_type(Some(text)),
             CONTEXT => self.rest_mut().context = Some(text.into_string()),
             ETAG => self.rest_mut().etag = Some(text.into_string()),
             ID => self.rest_mut().id = Some(text.into_string()),

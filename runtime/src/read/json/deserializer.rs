@@ -212,7 +212,7 @@ impl<'de> Reader<'de> {
     /// The text of `@odata.type` (`read::de::DECLARED_TYPE`): `declared` holds the declared
     /// type's `#ns.Name`; when the string at the cursor is that, or that without the `#`, the
     /// visitor gets the declared name itself, without a scan of the text; any other value is
-    /// read as `deserialize_any` reads it (the way serde_json is asked for it).
+    /// read as `deserialize_option` reads it (the way serde_json is asked for it).
     #[inline]
     fn visit_declared_type<V: Visitor<'de>>(
         &mut self,
