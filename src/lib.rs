@@ -62,8 +62,9 @@
 //!   `Serialize`, `Deserialize`, `Display`, `FromStr`, [`ODataValue`] and `as_str()`.
 //!   For a flags enumeration (`IsFlags="true"`) use [`Flags<E>`](Flags) as the property type.
 //! - [`Polymorphic`](macro@Polymorphic): an enum of derived types, one `Variant(Type)` each,
-//!   read by `@odata.type` (streamed to the variant when the type comes first, buffered only when
-//!   it comes later) and written as its variant. `#[odata(base)]` marks the declared type (read
+//!   read by `@odata.type` (streamed to the variant when the type comes first; when it comes
+//!   later or not at all, [`from_slice`] looks ahead for it and streams the object too, other
+//!   deserializers buffer it) and written as its variant. `#[odata(base)]` marks the declared type (read
 //!   when there is no `@odata.type`); `#[odata(unknown)]` a variant holding an [`UnknownType`]
 //!   (the received name and the raw object) for types nobody declared.
 //!

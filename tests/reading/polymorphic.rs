@@ -108,7 +108,7 @@ fn a_missing_type_is_the_base_and_an_unknown_one_is_kept_whole() {
 }
 
 #[test]
-fn the_type_first_is_streamed_and_a_later_type_is_buffered() {
+fn the_type_first_is_streamed_and_a_later_type_is_found_ahead() {
     // streamed: the variant's own reader sees the members as sent, so a duplicate is caught and
     // errors name the property
     let err = from_slice::<AnyEntity>(
@@ -124,23 +124,114 @@ fn the_type_first_is_streamed_and_a_later_type_is_buffered() {
         matches!(&err, odata_resource::Error::Json { path, .. } if path == "attemptsCount"),
         "{err:?}"
     );
-    // buffered: the variant reads the buffered object; the path is the property inside it
-    // (the position, serde_json's, is where the object ends)
-    let err = from_slice::<AnyEntity>(
-        br##"{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##,
-    )
-    .unwrap_err();
+    // later: our reader finds the type ahead and the variant reads the object as sent, so the
+    // error is where the bad value is (column 20), as when the type comes first
+    let later = br##"{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##;
     assert_eq!(
-        err.to_string(),
-        "invalid JSON at `attemptsCount`: invalid type: string \"x\", expected i32 at line 1 column 74"
+        from_slice::<AnyEntity>(later).unwrap_err().to_string(),
+        "invalid JSON at `attemptsCount`: invalid type: string \"x\", expected i32 at line 1 column 20"
     );
-    // buffered: `@odata.type` last still dispatches
+    // serde_json cannot look ahead: it buffers the object, and the variant reads the buffer;
+    // same path and message, placed where the object ends (column 74)
+    assert_eq!(
+        serde_json::from_slice::<AnyEntity>(later)
+            .unwrap_err()
+            .to_string(),
+        "attemptsCount: invalid type: string \"x\", expected i32 at line 1 column 74"
+    );
+    // `@odata.type` last still dispatches, and the variant keeps it as when it comes first
     let later = read(
         json!({"id": "a", "status": "succeeded", "@odata.type": "#microsoft.graph.teamsAsyncOperation"}),
     );
-    assert!(
-        matches!(later, AnyEntity::TeamsAsyncOperation(ref op) if op.status == Some(TeamsAsyncOperationStatus::Succeeded))
+    let AnyEntity::TeamsAsyncOperation(op) = later else {
+        panic!("{later:?}")
+    };
+    assert_eq!(op.status, Some(TeamsAsyncOperationStatus::Succeeded));
+    assert_eq!(
+        op.annotations.odata_type(),
+        Some("#microsoft.graph.teamsAsyncOperation")
     );
+    // found ahead, the object is read as sent: a duplicate is an error as when the type comes
+    // first (serde_json's buffer keeps the last of the two)
+    let twice = br##"{"id":"a","id":"b","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##;
+    let err = from_slice::<AnyEntity>(twice).unwrap_err();
+    assert!(err.to_string().contains("duplicate property `id`"), "{err}");
+    let untyped = from_slice::<AnyEntity>(br#"{"id":"a","id":"b"}"#).unwrap_err();
+    assert!(
+        untyped.to_string().contains("duplicate property `id`"),
+        "{untyped}"
+    );
+}
+
+/// Objects whose `@odata.type` is not first, read by our reader (which looks ahead for it) and
+/// through serde_json (which buffers them): the same values.
+#[test]
+fn a_type_found_ahead_reads_as_the_buffered_object_reads() {
+    let texts = [
+        // later, in either spelling, among nested values
+        r##"{"id":"a","error":{"code":"c","details":[{"@odata.type":"x"}]},"@odata.type":"#microsoft.graph.teamsAsyncOperation","status":"failed"}"##,
+        r##"{"status":"successful","@type":"#microsoft.graph.teamworkDeviceOperation","id":"d"}"##,
+        // absent: the base, its undeclared members kept
+        r##"{"id":"e1","extra":{"nested":[1,2,{"@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}}"##,
+        "{}",
+        " { \"id\" : \"e2\" } ",
+        // later and unknown: kept whole
+        r##"{"id":"x","nested":{"a":[1]},"@odata.type":"#microsoft.graph.somethingNew","@odata.etag":"e"}"##,
+        // not settled by the look ahead (escapes, two types): buffered, as before
+        r##"{"id":"a","@odata\u002etype":"#microsoft.graph.teamsAsyncOperation"}"##,
+        r##"{"id":"a","@odata.type":"#microsoft.graph.teams\u0041syncOperation"}"##,
+        r##"{"id":"a","@odata.type":"#microsoft.graph.teamsAsyncOperation","@odata.type":"#microsoft.graph.teamworkDeviceOperation"}"##,
+        r##"{"i\u0064":"a","@odata.type":"#microsoft.graph.teamsAsyncOperation"}"##,
+    ];
+    for text in texts {
+        let ours = from_slice::<AnyEntity>(text.as_bytes()).unwrap();
+        let theirs = serde_json::from_str::<AnyEntity>(text).unwrap();
+        assert_eq!(ours, theirs, "{text}");
+    }
+    let escaped = from_slice::<AnyEntity>(texts[6].as_bytes()).unwrap();
+    assert!(
+        matches!(escaped, AnyEntity::TeamsAsyncOperation(ref op) if op.id.as_deref() == Some("a")),
+        "{escaped:?}"
+    );
+    let Ok(AnyEntity::Unknown(unknown)) = from_slice::<AnyEntity>(texts[5].as_bytes()) else {
+        panic!("{}", texts[5])
+    };
+    assert_eq!(unknown.type_name, "#microsoft.graph.somethingNew");
+    assert_eq!(unknown.object.len(), 3, "{unknown:?}");
+    // errors the look ahead leaves to the reading, found where they are, as serde_json finds
+    // them
+    for text in [
+        r#"{"id":"a","x":[1,}"#,
+        r#"{"id":"a","@odata.type":5}"#,
+        r##"{"id":"a","@odata.type":"#microsoft.graph.entity""##,
+        r#"{"id":"a" "b":1}"#,
+    ] {
+        let ours = from_slice::<AnyEntity>(text.as_bytes()).unwrap_err();
+        let theirs = serde_json::from_str::<AnyEntity>(text).unwrap_err();
+        let odata_resource::Error::Json { message, .. } = &ours else {
+            panic!("{ours:?}")
+        };
+        // serde_json's message, its path (if any) at its start; ours has the path apart
+        assert!(
+            theirs.to_string().ends_with(message.as_str()),
+            "{text}: ours `{ours}`, serde_json's `{theirs}`"
+        );
+    }
+    // an error in an object read as the type found ahead is the one reading it as that type
+    // gives, where the value is (serde_json's buffer places it where the object ends)
+    for (text, column) in [
+        (r#"{"id":7}"#, 7),
+        (r##"{"id":7,"@odata.type":"#microsoft.graph.entity"}"##, 7),
+    ] {
+        let Err(odata_resource::Error::Json { path, message }) =
+            from_slice::<AnyEntity>(text.as_bytes())
+        else {
+            panic!("{text}")
+        };
+        let direct = serde_json::from_str::<Entity>(text).unwrap_err();
+        assert_eq!(format!("{path}: {message}"), direct.to_string(), "{text}");
+        assert_eq!(direct.column(), column);
+    }
 }
 
 #[test]
@@ -325,29 +416,34 @@ fn boxed_and_hand_written_variants_read_the_stream_as_sent() {
 }
 
 #[test]
-fn an_error_in_a_buffered_item_names_the_item_and_the_property() {
-    // `@odata.type` after the bad member: the item is buffered, then read as its variant
-    let err = from_slice::<Page>(
-        br##"{"value":[{"id":"a"},{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##,
-    )
-    .unwrap_err();
-    match err {
+fn an_error_in_an_item_typed_later_names_the_item_and_the_property() {
+    // `@odata.type` after the bad member: our reader finds it ahead, the variant reads the item
+    let text = br##"{"value":[{"id":"a"},{"attemptsCount":"x","@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##;
+    match from_slice::<Page>(text).unwrap_err() {
         odata_resource::Error::Json { path, message } => {
             assert_eq!(path, "value[1].attemptsCount");
             assert_eq!(
                 message,
-                "invalid type: string \"x\", expected i32 at line 1 column 95"
+                "invalid type: string \"x\", expected i32 at line 1 column 41"
             );
         }
         other => panic!("{other:?}"),
     }
-    // a property inside a value inside the buffered object
-    let err = from_slice::<Page>(
-        br##"{"value":[{"error":{"code":5},"@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##,
-    )
-    .unwrap_err();
-    match err {
+    // serde_json buffers the item: the same path, placed where the item ends
+    assert_eq!(
+        serde_json::from_slice::<Page>(text)
+            .unwrap_err()
+            .to_string(),
+        "value[1].attemptsCount: invalid type: string \"x\", expected i32 at line 1 column 95"
+    );
+    // a property inside a value inside the object, either way
+    let text = br##"{"value":[{"error":{"code":5},"@odata.type":"#microsoft.graph.teamsAsyncOperation"}]}"##;
+    match from_slice::<Page>(text).unwrap_err() {
         odata_resource::Error::Json { path, .. } => assert_eq!(path, "value[0].error.code"),
         other => panic!("{other:?}"),
     }
+    assert!(serde_json::from_slice::<Page>(text)
+        .unwrap_err()
+        .to_string()
+        .starts_with("value[0].error.code: "));
 }

@@ -37,7 +37,7 @@ pub fn expand(cont: &Container) -> TokenStream {
             let variant = v.ident;
             quote! {
                 _ => ::core::result::Result::Ok(#ident::#variant(#p::serde::Deserialize::deserialize(
-                    #p::polymorphic_prefixed(__type_key, __type_name, __map),
+                    #p::polymorphic_prefixed(__type_member, __map),
                 )?)),
             }
         }
@@ -50,6 +50,14 @@ pub fn expand(cont: &Container) -> TokenStream {
         }
         (None, None) => TokenStream::new(),
     };
+    // no type's member (our reader looked ahead): the base reads the members
+    let untyped_arm = base.and_then(|v| {
+        let variant = v.ident;
+        let ty = v.ty?;
+        Some(quote! {
+            ::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(<#ty as #p::ODataType>::read_object(__map, __type_member)?)),
+        })
+    });
     // a buffered object (the type later or absent): every variant reads the same `Value`
     let value_arms = typed.iter().map(|(variant, ty)| {
         quote! {
@@ -82,17 +90,19 @@ pub fn expand(cont: &Container) -> TokenStream {
         impl #p::Polymorphic for #ident {
             const NAME: &'static str = #name;
             fn dispatch_map<'de, __A>(
-                __type_key: &::core::primitive::str,
-                __type_name: &::core::primitive::str,
+                __type_name: ::core::option::Option<&::core::primitive::str>,
+                __type_member: ::core::option::Option<(&::core::primitive::str, &::core::primitive::str)>,
                 __map: __A,
             ) -> ::core::result::Result<Self, __A::Error>
             where
                 __A: #p::serde::de::MapAccess<'de>,
             {
-                let __type_member = ::core::option::Option::Some((__type_key, __type_name));
                 match __type_name {
-                    #(#map_arms)*
-                    #map_fallback
+                    #untyped_arm
+                    ::core::option::Option::Some(__type_name) => match __type_name {
+                        #(#map_arms)*
+                        #map_fallback
+                    },
                 }
             }
             fn dispatch_value<__E: #p::serde::de::Error>(

@@ -99,9 +99,10 @@ fn own_path<'m>(message: &'m str, last: &Made) -> Option<(&'m str, &'m str)> {
 ///   ours sees: a top-level `Vec`'s index, the inside of a `Value` or of a serde-derived
 ///   struct): `path`, and `Display` need not say it twice;
 /// - `path` is where the message's path starts: the message's path, which goes further. A value
-///   buffered before it is read (a `Polymorphic` one whose `@odata.type` came late) is placed
-///   by serde_json at the end of its object, so `path` names the object and the message the
-///   property inside it.
+///   buffered before it is read (a `Polymorphic` one whose `@odata.type` came late, which
+///   serde_json buffers, and our reader when its look ahead does not settle the type) is placed
+///   at the end of its object, so `path` names the object and the message the property inside
+///   it.
 ///
 /// Else `None`: the message keeps its path.
 #[cold]

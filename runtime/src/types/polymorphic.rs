@@ -1,12 +1,18 @@
 //! Reading a value whose type is one of several derived types, by its `@odata.type`, without
 //! buffering the object when `@odata.type` comes first (as OData requires it to in requests and
-//! Graph writes it in responses); only an object that names its type later is buffered.
+//! Graph writes it in responses). Our reader ([`from_slice`](crate::from_slice)) looks ahead
+//! through an object whose first member is not `@odata.type` for it (Graph leaves it out of a
+//! value of the declared type: an `identity` in a message's `from`), so that object is not
+//! buffered either; any other deserializer buffers it.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::value::{StrDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess,
+    Visitor,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -21,16 +27,19 @@ pub trait Polymorphic: Sized {
     /// The enum's name, for messages.
     const NAME: &'static str;
 
-    /// Reads the rest of an object whose first member, `type_key` (`@odata.type` or `@type`),
-    /// said `type_name`: the variant it names reads the members from `map` (a variant's type
-    /// through [`ODataType::read_object`](crate::ODataType::read_object), so it needs no
-    /// reading code of its own for this).
+    /// Reads an object of the type `type_name` (the text of its `@odata.type`) names, or of the
+    /// base type when it is `None` (the object has none): that variant reads the members from
+    /// `map` (a variant's type through
+    /// [`ODataType::read_object`](crate::ODataType::read_object), so it needs no reading code
+    /// of its own for this). `type_member` is the type's member (name and text) when it was
+    /// read from `map` already (it came first); `None` when our reader found the type ahead
+    /// without reading it: the variant reads it in its place.
     ///
     /// # Errors
     /// The variant's own errors.
     fn dispatch_map<'de, A: MapAccess<'de>>(
-        type_key: &str,
-        type_name: &str,
+        type_name: Option<&str>,
+        type_member: Option<(&str, &str)>,
         map: A,
     ) -> Result<Self, A::Error>;
 
@@ -70,8 +79,21 @@ pub fn from_value<T: serde::de::DeserializeOwned, E: de::Error>(object: Value) -
 pub fn deserialize<'de, T: Polymorphic, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+    if crate::read::json::is_reader_error::<D::Error>() {
+        // our reader: it looks ahead for the type (any other deserializer with its error type
+        // reads a struct as a map)
+        deserializer.deserialize_struct(LOOK_AHEAD, &[], PolymorphicVisitor(PhantomData))
+    } else {
+        deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+    }
 }
+
+/// The name [`deserialize`] gives our reader as the struct name of its request for an object:
+/// it looks through the object for its `@odata.type` before the object is read, and when that
+/// settles the type (later than first, or absent), the visitor gets it first, as an enum's
+/// variant (a map of that one member, or an empty map), the object being the variant's value
+/// ([`PolymorphicVisitor::visit_enum`]). Otherwise it reads the object as `deserialize_map`.
+pub(crate) const LOOK_AHEAD: &str = "$odata::polymorphic";
 
 struct PolymorphicVisitor<T>(PhantomData<T>);
 
@@ -89,7 +111,7 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
         if is_type_key(first.as_str()) {
             // the common case: dispatch on the first member, the variant reads the rest
             let type_name: String = map.next_value()?;
-            return T::dispatch_map(first.as_str(), &type_name, map);
+            return T::dispatch_map(Some(&type_name), Some((first.as_str(), &type_name)), map);
         }
         // `@odata.type` later or not at all: buffer the object
         let mut object = Map::new();
@@ -106,6 +128,65 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
         };
         T::dispatch_value(type_name.as_deref(), Value::Object(object))
     }
+
+    /// Our reader's answer to [`LOOK_AHEAD`]: the object's type's member, found ahead (or
+    /// known absent), then the whole object, which the variant it names reads as it comes.
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<T, A::Error> {
+        let (type_member, object) = data.variant::<TypeMember<'de>>()?;
+        object.newtype_variant_seed(Dispatch {
+            type_name: type_member.0.map(|(_, text)| text),
+            marker: PhantomData::<T>,
+        })
+    }
+}
+
+/// The type's member our reader found ahead (name and text): a map of it, or an empty one.
+struct TypeMember<'de>(Option<(&'de str, &'de str)>);
+
+impl<'de> Deserialize<'de> for TypeMember<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TypeMemberVisitor)
+    }
+}
+
+struct TypeMemberVisitor;
+
+impl<'de> Visitor<'de> for TypeMemberVisitor {
+    type Value = TypeMember<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the type's member")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        map.next_entry().map(TypeMember)
+    }
+}
+
+/// The object, read by the variant its type (found ahead, not read) names.
+struct Dispatch<'t, T> {
+    type_name: Option<&'t str>,
+    marker: PhantomData<T>,
+}
+
+impl<'de, T: Polymorphic> DeserializeSeed<'de> for Dispatch<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: Polymorphic> Visitor<'de> for Dispatch<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::dispatch_map(self.type_name, None, map)
+    }
 }
 
 fn is_type_key(key: &str) -> bool {
@@ -117,11 +198,10 @@ fn is_type_key(key: &str) -> bool {
 /// `ODataType` is written by hand).
 #[doc(hidden)]
 pub fn prefixed<'de, A: MapAccess<'de>>(
-    type_key: &str,
-    type_name: &str,
+    type_member: Option<(&str, &str)>,
     map: A,
 ) -> impl Deserializer<'de, Error = A::Error> {
-    Prefixed::new(Some((type_key, type_name)), map)
+    Prefixed::new(type_member, map)
 }
 
 /// The object again, `@odata.type` first (already read), then the rest streamed from the input.

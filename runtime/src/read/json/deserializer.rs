@@ -7,15 +7,16 @@
 //! visitor's) gets the cursor's at the end of the `deserialize_*` methods where serde_json
 //! gives it, after an array's or object's end was looked for.
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, IgnoredAny, Unexpected, Visitor};
 
 use super::bail::Bail;
 use super::scan::code;
 use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
 use crate::types::datetime::SHAPED_TEXT;
+use crate::types::polymorphic::LOOK_AHEAD;
 
-use super::scan::{Number, Reader, Text};
+use super::scan::{Number, Reader, Text, TypeAhead};
 
 /// The annotation on nearly every object Graph sends.
 const ODATA_TYPE: &str = "@odata.type";
@@ -234,6 +235,27 @@ impl<'de> Reader<'de> {
             self.pos -= 1;
         }
         de::Deserializer::deserialize_option(self, visitor)
+    }
+
+    /// A `Polymorphic` enum's object (`types::polymorphic::LOOK_AHEAD`). When a look ahead
+    /// through it settles its `@odata.type` (later than its first member, or absent), the
+    /// visitor gets that first, as an enum's variant: a map of that one member, or an empty
+    /// one; the variant's value is the object, read as it comes, by the variant the type
+    /// chooses. Anything else (the type first, or not settled) is read as `deserialize_map`
+    /// reads it.
+    fn visit_polymorphic<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
+        if self.skip_ws() == Some(b'{') {
+            let member = match self.type_ahead() {
+                TypeAhead::Later(key, text) => Some((key, text)),
+                TypeAhead::Absent => None,
+                TypeAhead::AsItComes => return de::Deserializer::deserialize_map(self, visitor),
+            };
+            return visitor.visit_enum(TypeFound {
+                reader: self,
+                member,
+            });
+        }
+        de::Deserializer::deserialize_map(self, visitor)
     }
 
     /// The text of an `Edm.DateTimeOffset` (`types::datetime::SHAPED_TEXT`): where it ends is
@@ -643,8 +665,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     /// An object, or an array read as a sequence (as serde_json reads a struct); or, asked as
-    /// `read::de::DECLARED_TYPE`, the text of `@odata.type`, and as
-    /// `types::datetime::SHAPED_TEXT`, a `DateTimeOffset`'s text.
+    /// `read::de::DECLARED_TYPE`, the text of `@odata.type`, as
+    /// `types::datetime::SHAPED_TEXT`, a `DateTimeOffset`'s text, and as
+    /// `types::polymorphic::LOOK_AHEAD`, a `Polymorphic` enum's object.
     #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
@@ -657,6 +680,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
         if name == SHAPED_TEXT {
             return self.visit_date_time_offset(visitor);
+        }
+        if name == LOOK_AHEAD {
+            return self.visit_polymorphic(visitor);
         }
         let value = match self.skip_ws() {
             Some(b'{') => self.visit_object(visitor),
@@ -852,6 +878,40 @@ impl<'de> de::VariantAccess<'de> for VariantObject<'_, 'de> {
         visitor: V,
     ) -> Result<V::Value, Bail> {
         de::Deserializer::deserialize_struct(self.reader, "", fields, visitor)
+    }
+}
+
+/// A `Polymorphic` enum's object whose type's member was looked for ahead
+/// ([`Reader::visit_polymorphic`]): the variant is that member, the value the object.
+struct TypeFound<'a, 'de> {
+    reader: &'a mut Reader<'de>,
+    member: Option<(&'static str, &'de str)>,
+}
+
+impl<'a, 'de> de::EnumAccess<'de> for TypeFound<'a, 'de> {
+    type Error = Bail;
+    type Variant = VariantObject<'a, 'de>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, VariantObject<'a, 'de>), Bail> {
+        let member = self
+            .member
+            .map(|(key, text)| {
+                (
+                    BorrowedStrDeserializer::new(key),
+                    BorrowedStrDeserializer::new(text),
+                )
+            })
+            .into_iter();
+        let variant = seed.deserialize(MapDeserializer::new(member))?;
+        Ok((
+            variant,
+            VariantObject {
+                reader: self.reader,
+            },
+        ))
     }
 }
 

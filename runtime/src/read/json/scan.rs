@@ -101,6 +101,19 @@ pub(super) enum Text<'de, 's> {
     Copied(&'s str),
 }
 
+/// What [`Reader::type_ahead`] found.
+pub(super) enum TypeAhead<'de> {
+    /// Read the object as it comes (its type's member first, or nothing settled).
+    AsItComes,
+    /// No `@odata.type` member.
+    Absent,
+    /// One, not first: its name and its text (a string without escapes).
+    Later(&'static str, &'de str),
+}
+
+/// The two spellings of the type's member, 4.0's and 4.01's.
+const TYPE_KEYS: [&str; 2] = ["@odata.type", "@type"];
+
 /// A number as serde_json's parser gives it to a visitor.
 pub(super) enum Number {
     U64(u64),
@@ -711,6 +724,78 @@ impl<'de> Reader<'de> {
     /// The text from `start` to the cursor.
     pub(super) fn raw_text(&self, start: usize) -> &'de str {
         &self.text[start..self.pos]
+    }
+
+    /// Looks through the object whose `{` is at the cursor for its `@odata.type` (or `@type`)
+    /// member, without moving the cursor or counting an error: what a `Polymorphic` enum needs
+    /// to choose its variant before the object is read. Anything the look does not settle
+    /// (the type's member first, a name or a type's text with escapes, two type members, a
+    /// type that is not a string, text that is not JSON) is [`TypeAhead::AsItComes`]: the
+    /// object is read as it comes, and its errors are met where they are.
+    pub(super) fn type_ahead(&mut self) -> TypeAhead<'de> {
+        let start = self.pos;
+        let found = self.look_for_type();
+        self.pos = start;
+        found
+    }
+
+    fn look_for_type(&mut self) -> TypeAhead<'de> {
+        let bytes = self.bytes();
+        self.pos += 1;
+        match self.skip_ws() {
+            Some(b'}') => return TypeAhead::Absent,
+            Some(b'"') => {}
+            _ => return TypeAhead::AsItComes,
+        }
+        let mut found = None;
+        let mut first = true;
+        loop {
+            // at a name's opening quote
+            let name_start = self.pos + 1;
+            let name_end = self.to_special(name_start);
+            if bytes.get(name_end) != Some(&b'"') {
+                return TypeAhead::AsItComes;
+            }
+            self.pos = name_end + 1;
+            if self.skip_ws() != Some(b':') {
+                return TypeAhead::AsItComes;
+            }
+            self.pos += 1;
+            let key = match &bytes[name_start..name_end] {
+                b"@odata.type" => Some(TYPE_KEYS[0]),
+                b"@type" => Some(TYPE_KEYS[1]),
+                _ => None,
+            };
+            if let Some(key) = key {
+                if first || found.is_some() || self.skip_ws() != Some(b'"') {
+                    return TypeAhead::AsItComes;
+                }
+                let text_start = self.pos + 1;
+                let text_end = self.to_special(text_start);
+                if bytes.get(text_end) != Some(&b'"') {
+                    return TypeAhead::AsItComes;
+                }
+                found = Some((key, &self.text[text_start..text_end]));
+                self.pos = text_end + 1;
+            } else if !self.skip(SKIP_DEPTH) {
+                return TypeAhead::AsItComes;
+            }
+            first = false;
+            match self.skip_ws() {
+                Some(b',') => {
+                    self.pos += 1;
+                    if self.skip_ws() != Some(b'"') {
+                        return TypeAhead::AsItComes;
+                    }
+                }
+                Some(b'}') => break,
+                _ => return TypeAhead::AsItComes,
+            }
+        }
+        match found {
+            Some((key, text)) => TypeAhead::Later(key, text),
+            None => TypeAhead::Absent,
+        }
     }
 
     /// Skips the value at the cursor, checking it as serde_json checks a value it ignores

@@ -34,8 +34,10 @@ use super::text::{json_text, parse_whole, text_traits, EdmText, RAW_VALUE_TOKEN}
 /// `raw_value` feature, which this crate enables) for the value's exact JSON text and reads the
 /// digits from it. Where the number was already read into a [`serde_json::Value`] (a value
 /// deserialized from a `Value`, or an object this crate buffered because its `@odata.type` came
-/// late), it is read from that value's text: exact for integers, at most 17 significant digits
-/// otherwise, as serde_json keeps them. From other deserializers it reads strings and numbers.
+/// late, as it does through serde_json's entry points; [`from_slice`](crate::from_slice) looks
+/// ahead instead), it is read from that value's text: exact for integers, at most 17
+/// significant digits otherwise, as serde_json keeps them. From other deserializers it reads
+/// strings and numbers.
 ///
 /// ```
 /// use odata_resource_runtime::Decimal;
