@@ -499,12 +499,22 @@ impl Ctx {
             Mode::Serde | Mode::Plain => {
                 let derive = self.serde(quote!(::serde::Serialize, ::serde::Deserialize,));
                 let tag = self.serde(quote!(#[serde(tag = "@odata.type")]));
+                // serde's own way to read a value without the tag (of the declared type, OData
+                // JSON §4.5.3, as Graph sends an identity in a message's `from`) or with a tag
+                // no variant has: an untagged variant of the base, tried last
+                let untagged = self.serde(quote!(#[serde(untagged)]));
+                let untagged_doc = " A value without `@odata.type` (of the declared type), or of a type this model does not declare: read as the base type.";
+                let base = p.variants.first().map(|(_, ty, _)| {
+                    let path = relative(module, ty);
+                    quote!(#[doc = #untagged_doc] #untagged #unknown(::std::boxed::Box<#path>),)
+                });
                 quote! {
                     #[doc = #doc]
                     #[derive(#derive ::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
                     #tag
                     pub enum #name {
                         #(#variants)*
+                        #base
                     }
                 }
             }

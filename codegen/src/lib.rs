@@ -28,8 +28,10 @@ pub enum Mode {
     /// `odata-resource`'s derives (the product).
     OData,
     /// The same types with serde derive (`#[serde(flatten)]` for undeclared properties,
-    /// internally tagged enums for polymorphic properties): the baseline of
-    /// `benches/whole_model.sh`. Not a supported way to use the model.
+    /// internally tagged enums for polymorphic properties, with an untagged variant of the
+    /// base type last for a value without `@odata.type` or of a type the model does not
+    /// declare): the baseline of `benches/whole_model.sh` and
+    /// `benches/generated_pages.sh`. Not a supported way to use the model.
     Serde,
     /// The serde mode's types with nothing derived but `Debug`, `Clone`, `PartialEq` (and
     /// `Eq` / `Hash` / `Default` where the other modes derive them): what any model of these

@@ -364,6 +364,13 @@ fn the_baseline_modes_emit_the_same_types() {
     );
     assert_has(&serde, r#"#[serde(tag = "@odata.type")]"#);
     assert_has(&serde, "#[serde(flatten)]");
+    // a polymorphic value without `@odata.type` (of the declared type), or of a type the model
+    // leaves out: serde's untagged variant of the base, last
+    let any = item(&serde, "pub enum AnyDirectoryObject {");
+    assert_has(
+        any,
+        r##"#[serde(rename = "#example.service.group")] Group(::std::boxed::Box<Group>), #[serde(untagged)] Unknown(::std::boxed::Box<DirectoryObject>), }"##,
+    );
     for ours in [
         "odata(",
         "Resource",

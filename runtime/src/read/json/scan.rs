@@ -93,12 +93,73 @@ pub(super) struct Reader<'de> {
     pub(super) raw_value_fault: Option<usize>,
     /// Where a string with escapes is decoded.
     scratch: String,
+    /// The order in which this text sends each derived type's members.
+    orders: Orders,
 }
 
 /// A decoded string: borrowed from the text when it had no escapes.
 pub(super) enum Text<'de, 's> {
     Borrowed(&'de str),
     Copied(&'s str),
+}
+
+/// The order in which this text sends the members of each derived type, as far as it differs
+/// from the declaration's: for a type's declared names (told apart by where they are), and a
+/// prediction that missed (the index after the last name matched), the index of the name that
+/// came instead. Graph writes the members of the items of a page in one order, and its
+/// `$metadata` (so a generated model) declares them in another (alphabetical), so the first
+/// item teaches where the others' names are: one comparison each instead of a search.
+#[derive(Default)]
+pub(super) struct Orders {
+    /// Per type: the address of its declared names, and for each prediction (`0..=len`) the
+    /// index that came last time (`u32::MAX`: none yet).
+    learned: Vec<(usize, Box<[u32]>)>,
+    /// The entry of `learned` used last.
+    last: usize,
+}
+
+impl Orders {
+    /// The index of the name `rest` starts with (and a closing quote) among `declared`, after
+    /// `predicted` missed; `None` when it is none of them.
+    #[inline(never)]
+    fn find(
+        &mut self,
+        declared: &'static [&'static str],
+        predicted: usize,
+        rest: &[u8],
+    ) -> Option<usize> {
+        let slot = predicted.min(declared.len());
+        let order = self.of(declared);
+        if let Some(&name) = usize::try_from(order[slot])
+            .ok()
+            .and_then(|learned| declared.get(learned))
+        {
+            if is_at(rest, name.as_bytes()) {
+                return usize::try_from(order[slot]).ok();
+            }
+        }
+        let found = declared
+            .iter()
+            .position(|name| is_at(rest, name.as_bytes()))?;
+        order[slot] = u32::try_from(found).unwrap_or(u32::MAX);
+        Some(found)
+    }
+
+    /// The learned order of the type whose declared names are `declared`.
+    fn of(&mut self, declared: &'static [&'static str]) -> &mut [u32] {
+        let key = declared.as_ptr() as usize;
+        if self.learned.get(self.last).is_none_or(|(at, _)| *at != key) {
+            self.last = match self.learned.iter().position(|(at, _)| *at == key) {
+                Some(index) => index,
+                None => {
+                    let none = vec![u32::MAX; declared.len() + 1];
+                    self.learned.push((key, none.into_boxed_slice()));
+                    self.learned.len() - 1
+                }
+            };
+        }
+        &mut self.learned[self.last].1
+    }
 }
 
 /// What [`Reader::type_ahead`] found.
@@ -134,6 +195,7 @@ impl<'de> Reader<'de> {
             first_fault: None,
             raw_value_fault: None,
             scratch: String::new(),
+            orders: Orders::default(),
         }
     }
 
@@ -371,9 +433,11 @@ impl<'de> Reader<'de> {
 
     /// The name at the cursor (after its opening quote) when it is one of `declared`, which are
     /// plain names (no `"`, `\\` or control character: the derive checks its wire names): the
-    /// one at `*next` is tried first, then the others; the cursor moves past its closing quote
-    /// and `*next` to the one after it. `None` (nothing consumed) for any other name, or one
-    /// written with escapes.
+    /// one at `*next` is tried first, then the one that came after the same prediction last
+    /// time in this text ([`Orders`]: the items of a page send their members in one order, which
+    /// need not be the declaration's), then all of them; the cursor moves past its closing
+    /// quote and `*next` to the one after it. `None` (nothing consumed) for any other name, or
+    /// one written with escapes.
     #[inline]
     pub(super) fn declared_name(
         &mut self,
@@ -382,16 +446,13 @@ impl<'de> Reader<'de> {
     ) -> Option<&'static str> {
         let rest = self.bytes().get(self.pos..)?;
         let predicted = *next;
-        let (found, name) = match declared.get(predicted) {
-            Some(&name) if is_at(rest, name.as_bytes()) => (predicted, name),
+        let found = match declared.get(predicted) {
+            Some(&name) if is_at(rest, name.as_bytes()) => predicted,
             // an annotation: never a declared name (the derive refuses wire names with an `@`)
             _ if rest.first() == Some(&b'@') => return None,
-            _ => declared
-                .iter()
-                .enumerate()
-                .find(|(_, name)| is_at(rest, name.as_bytes()))
-                .map(|(found, &name)| (found, name))?,
+            _ => self.orders.find(declared, predicted, rest)?,
         };
+        let name = declared[found];
         debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
         self.pos += name.len() + 1;
         *next = found + 1;
@@ -1043,7 +1104,112 @@ impl Number {
 
 #[cfg(test)]
 mod tests {
-    use super::special;
+    use super::{special, Reader, TypeAhead};
+
+    /// A declared name is found wherever the last match left the prediction (after it, before
+    /// it, at it, past the end), in any order; another name consumes nothing.
+    #[test]
+    fn declared_names_are_found_from_any_prediction() {
+        const DECLARED: &[&str] = &[
+            "id",
+            "appId",
+            "displayName",
+            "appIdUri",
+            "passwordCredentials",
+        ];
+        for (index, name) in DECLARED.iter().enumerate() {
+            for predicted in 0..=DECLARED.len() + 1 {
+                let text = format!("\"{name}\":1");
+                let mut reader = Reader::new(&text);
+                reader.pos = 1;
+                let mut next = predicted;
+                assert_eq!(reader.declared_name(DECLARED, &mut next), Some(*name));
+                assert_eq!(
+                    (reader.pos, next),
+                    (name.len() + 2, index + 1),
+                    "{name} from {predicted}"
+                );
+            }
+        }
+        // one text, objects sending their names in other orders than the declaration's (and
+        // than each other's): whatever was learned, each name is found
+        let orders: [&[usize]; 5] = [
+            &[2, 0, 4, 1],
+            &[2, 0, 4, 1],
+            &[4, 3, 2, 1, 0],
+            &[2, 0, 1],
+            &[2, 0, 4, 1],
+        ];
+        let text: String = orders
+            .iter()
+            .flat_map(|order| order.iter().map(|&i| format!("\"{}\":", DECLARED[i])))
+            .collect();
+        let mut reader = Reader::new(&text);
+        for order in orders {
+            let mut next = 0;
+            for &index in order {
+                reader.pos += 1;
+                assert_eq!(
+                    reader.declared_name(DECLARED, &mut next),
+                    Some(DECLARED[index])
+                );
+                assert_eq!(next, index + 1);
+                reader.pos += 1;
+            }
+        }
+        assert_eq!(reader.pos, text.len());
+        for other in ["app", "appIdUr", "appIdUrix", "@odata.type", "i\\u0064"] {
+            let text = format!("\"{other}\":1");
+            let mut reader = Reader::new(&text);
+            reader.pos = 1;
+            let mut next = 2;
+            assert_eq!(reader.declared_name(DECLARED, &mut next), None, "{other}");
+            assert_eq!((reader.pos, next), (1, 2));
+        }
+    }
+
+    /// What the look ahead through an object settles, and that it leaves the cursor where it
+    /// was.
+    #[test]
+    fn the_look_ahead_settles_a_type_not_first_or_absent_only() {
+        let cases: &[(&str, &str)] = &[
+            (r##"{"a":1,"@odata.type":"#x.y"}"##, "@odata.type #x.y"),
+            (
+                r##" { "a" : [1,{"@odata.type":"n"}] , "@type" : "x.y" } "##,
+                "@type x.y",
+            ),
+            (r##"{"a":{"@odata.type":"#x.y"}}"##, "absent"),
+            ("{}", "absent"),
+            (r##"{"a":1}"##, "absent"),
+            // not settled: the type first, escapes, two types, not a string, not JSON
+            (r##"{"@odata.type":"#x.y","a":1}"##, "as it comes"),
+            (r##"{"a":1,"@odata\u002etype":"#x.y"}"##, "as it comes"),
+            (r##"{"a\n":1,"@odata.type":"#x.y"}"##, "as it comes"),
+            (r##"{"a":1,"@odata.type":"#x\u002ey"}"##, "as it comes"),
+            (
+                r##"{"a":1,"@odata.type":"#x.y","@type":"#x.z"}"##,
+                "as it comes",
+            ),
+            (r##"{"a":1,"@odata.type":null}"##, "as it comes"),
+            (r##"{"a":1,"@odata.type":"#x.y""##, "as it comes"),
+            (r##"{"a":1 "b":2}"##, "as it comes"),
+            (r##"{"a":[1,}"##, "as it comes"),
+            (r##"{"a":1,}"##, "as it comes"),
+            (r##"{"a"}"##, "as it comes"),
+        ];
+        for &(text, expected) in cases {
+            let mut reader = Reader::new(text);
+            reader.skip_ws();
+            let at = reader.pos;
+            let found = match reader.type_ahead() {
+                TypeAhead::AsItComes => "as it comes".to_owned(),
+                TypeAhead::Absent => "absent".to_owned(),
+                TypeAhead::Later(key, name) => format!("{key} {name}"),
+            };
+            assert_eq!(found, expected, "{text}");
+            assert_eq!((reader.pos, reader.faults), (at, 0), "{text}");
+        }
+    }
 
     /// The first byte `special` flags is the first `"`, `\` or control character, for every
     /// pair of neighbouring bytes at every place in a word, among plain and non-ASCII bytes.
