@@ -25,7 +25,7 @@ pub use crate::types::enums::{
 };
 pub use crate::types::odata_type::{deserialize_object, ODataType};
 pub use crate::types::polymorphic::{
-    deserialize as deserialize_polymorphic, from_value, prefixed as polymorphic_prefixed,
+    deserialize as deserialize_polymorphic, from_text, prefixed as polymorphic_prefixed,
     Polymorphic,
 };
 pub use crate::types::type_name::{names_type, qualified_name};
@@ -38,4 +38,3 @@ pub use crate::write::ser::{
 };
 pub use crate::write::ODataValue;
 pub use serde;
-pub use serde_json::Value as JsonValue;

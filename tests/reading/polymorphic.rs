@@ -188,6 +188,24 @@ fn a_type_found_ahead_reads_as_the_buffered_object_reads() {
         let theirs = serde_json::from_str::<AnyEntity>(text).unwrap();
         assert_eq!(ours, theirs, "{text}");
     }
+    // other deserializers: serde_json's `Value`, and serde's own buffer (an untagged enum
+    // around ours), which hands values over instead of their text
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(untagged)]
+    enum Wrapped {
+        Entity(AnyEntity),
+    }
+    for text in texts {
+        let ours = from_slice::<AnyEntity>(text.as_bytes()).unwrap();
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            serde_json::from_value::<AnyEntity>(value).unwrap(),
+            ours,
+            "{text}"
+        );
+        let Wrapped::Entity(wrapped) = serde_json::from_str::<Wrapped>(text).unwrap();
+        assert_eq!(wrapped, ours, "{text}");
+    }
     let escaped = from_slice::<AnyEntity>(texts[6].as_bytes()).unwrap();
     assert!(
         matches!(escaped, AnyEntity::TeamsAsyncOperation(ref op) if op.id.as_deref() == Some("a")),

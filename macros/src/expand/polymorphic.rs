@@ -58,23 +58,23 @@ pub fn expand(cont: &Container) -> TokenStream {
             ::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(<#ty as #p::ODataType>::read_object(__map, __type_member)?)),
         })
     });
-    // a buffered object (the type later or absent): every variant reads the same `Value`
+    // a buffered object (the type later or absent): every variant reads the same text
     let value_arms = typed.iter().map(|(variant, ty)| {
         quote! {
             ::core::option::Option::Some(__name)
                 if #p::names_type(__name, <#ty as #p::ODataType>::TYPE_NAME) =>
             {
-                ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?))
+                ::core::result::Result::Ok(#ident::#variant(#p::from_text(__object)?))
             }
         }
     });
     let base_arm = base.map(|v| {
         let variant = v.ident;
-        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?)),)
+        quote!(::core::option::Option::None => ::core::result::Result::Ok(#ident::#variant(#p::from_text(__object)?)),)
     });
     let value_fallback = unknown.or(base).map(|v| {
         let variant = v.ident;
-        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::from_value(__object)?)),)
+        quote!(_ => ::core::result::Result::Ok(#ident::#variant(#p::from_text(__object)?)),)
     });
     let all: Vec<_> = variants.iter().map(|v| v.ident).collect();
     // a typed variant writes its type (the enum knows it); the unknown one, what it kept
@@ -105,9 +105,9 @@ pub fn expand(cont: &Container) -> TokenStream {
                     },
                 }
             }
-            fn dispatch_value<__E: #p::serde::de::Error>(
+            fn dispatch_text<__E: #p::serde::de::Error>(
                 __type_name: ::core::option::Option<&::core::primitive::str>,
-                __object: #p::JsonValue,
+                __object: &::core::primitive::str,
             ) -> ::core::result::Result<Self, __E> {
                 match __type_name {
                     #base_arm

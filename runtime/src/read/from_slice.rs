@@ -103,17 +103,10 @@ fn not_utf8(body: &[u8]) -> Error {
     located(body, position, &message, None)
 }
 
-/// A buffered value (a `Polymorphic` object whose `@odata.type` came late) as JSON text, to be
-/// read again by [`from_buffered`]. Not generic: compiled once.
-pub(crate) fn buffered_text(value: &serde_json::Value) -> String {
-    // a `Value` always writes: its keys are strings and its numbers finite
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-/// Reads `text` (JSON this crate wrote) into `T` as [`from_slice`] reads a body, by the same
-/// reader, so that no other reading of `T` is compiled. The error is the message without its
-/// position (a place in `text`, which the user never saw): the caller's deserializer places
-/// it.
+/// Reads `text` (JSON this crate gathered: a `Polymorphic` object whose `@odata.type` came
+/// late) into `T` as [`from_slice`] reads a body, by the same reader, so that no other reading
+/// of `T` is compiled. The error is the message without its position (a place in `text`,
+/// which the user never saw): the caller's deserializer places it.
 pub(crate) fn from_buffered<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     match read_or_refused(text) {
         Ok(value) => Ok(value),

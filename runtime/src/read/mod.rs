@@ -11,6 +11,6 @@ pub(crate) mod json;
 mod locate;
 mod response;
 
+pub(crate) use from_slice::from_buffered;
 pub use from_slice::from_slice;
-pub(crate) use from_slice::{buffered_text, from_buffered};
 pub use response::parse_response;

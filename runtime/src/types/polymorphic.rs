@@ -43,29 +43,29 @@ pub trait Polymorphic: Sized {
         map: A,
     ) -> Result<Self, A::Error>;
 
-    /// Reads a buffered object (`@odata.type` later than first, or absent: `type_name` is
-    /// `None`, the base variant); errors become `E`, the outer deserializer's. Generic, so that
-    /// a crate declaring an enum compiles no reading until it reads one.
+    /// Reads a buffered object, `object` its JSON text (`@odata.type` later than first, or
+    /// absent: `type_name` is `None`, the base variant); errors become `E`, the outer
+    /// deserializer's. Generic, so that a crate declaring an enum compiles no reading until it
+    /// reads one.
     ///
     /// # Errors
     /// The variant's own errors.
-    fn dispatch_value<E: de::Error>(type_name: Option<&str>, object: Value) -> Result<Self, E>;
+    fn dispatch_text<E: de::Error>(type_name: Option<&str>, object: &str) -> Result<Self, E>;
 }
 
-/// A variant read from a buffered object, its errors made the outer deserializer's (the
-/// message without a position: the outer deserializer places it).
+/// A variant read from a buffered object's JSON text, its errors made the outer
+/// deserializer's (the message without a position: the outer deserializer places it).
 ///
-/// The object is written back as JSON text and read as [`from_slice`](crate::from_slice) reads a
-/// body, so the variant's reading is the one `from_slice` compiles anyway (our reader's, and
-/// serde_json's from a slice), whatever the outer deserializer: reading the `Value` itself
-/// would compile every variant's reading a third time, for `Value`'s deserializer.
+/// The text is read as [`from_slice`](crate::from_slice) reads a body, so the variant's
+/// reading is the one `from_slice` compiles anyway, whatever the outer deserializer: reading a
+/// buffered `Value` would compile every variant's reading a third time, for `Value`'s
+/// deserializer.
 ///
 /// # Errors
 /// The variant's own errors.
 #[doc(hidden)]
-pub fn from_value<T: serde::de::DeserializeOwned, E: de::Error>(object: Value) -> Result<T, E> {
-    let text = crate::read::buffered_text(&object);
-    match crate::read::from_buffered::<T>(&text) {
+pub fn from_text<T: serde::de::DeserializeOwned, E: de::Error>(object: &str) -> Result<T, E> {
+    match crate::read::from_buffered::<T>(object) {
         Ok(value) => Ok(value),
         Err(message) => Err(E::custom(message)),
     }
@@ -106,27 +106,47 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return T::dispatch_value(None, Value::Object(Map::new()));
+            return T::dispatch_text(None, "{}");
         };
         if is_type_key(first.as_str()) {
             // the common case: dispatch on the first member, the variant reads the rest
             let type_name: String = map.next_value()?;
             return T::dispatch_map(Some(&type_name), Some((first.as_str(), &type_name)), map);
         }
-        // `@odata.type` later or not at all: buffer the object
-        let mut object = Map::new();
-        let value: Value = map.next_value()?;
-        object.insert(first.as_str().to_owned(), value);
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let value: Value = map.next_value()?;
-            object.insert(key.as_str().to_owned(), value);
+        // `@odata.type` later or not at all (and not found ahead by our reader): the object's
+        // text is gathered, each member's value as the deserializer has it (serde_json hands
+        // over its text), and the variant reads it
+        let mut text = String::with_capacity(256);
+        text.push('{');
+        // where the last `@odata.type`'s and `@type`'s values are in `text`
+        let (mut odata_type, mut short_type) = (None, None);
+        let mut key = first;
+        loop {
+            push_name(&mut text, key.as_str());
+            let start = text.len();
+            map.next_value_seed(RawText(&mut text))?;
+            match key.as_str() {
+                "@odata.type" => odata_type = Some(start..text.len()),
+                "@type" => short_type = Some(start..text.len()),
+                _ => {}
+            }
+            match map.next_key::<Key<'de>>()? {
+                Some(next) => {
+                    text.push(',');
+                    key = next;
+                }
+                None => break,
+            }
         }
-        let type_name = match object.get("@odata.type").or_else(|| object.get("@type")) {
+        text.push('}');
+        let type_name = match odata_type.or(short_type) {
             None => None,
-            Some(Value::String(name)) => Some(name.clone()),
-            Some(_) => return Err(de::Error::custom("@odata.type must be a string")),
+            Some(at) => match serde_json::from_str::<String>(&text[at]) {
+                Ok(name) => Some(name),
+                Err(_) => return Err(de::Error::custom("@odata.type must be a string")),
+            },
         };
-        T::dispatch_value(type_name.as_deref(), Value::Object(object))
+        T::dispatch_text(type_name.as_deref(), &text)
     }
 
     /// Our reader's answer to [`LOOK_AHEAD`]: the object's type's member, found ahead (or
@@ -191,6 +211,136 @@ impl<'de, T: Polymorphic> Visitor<'de> for Dispatch<'_, T> {
 
 fn is_type_key(key: &str) -> bool {
     key == "@odata.type" || key == "@type"
+}
+
+/// `"name":`, the name escaped as JSON.
+fn push_name(text: &mut String, name: &str) {
+    if name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        text.push_str(&Value::from(name).to_string());
+    } else {
+        text.push('"');
+        text.push_str(name);
+        text.push('"');
+    }
+    text.push(':');
+}
+
+/// serde_json's name for its `RawValue` newtype: asked for it, serde_json (and our reader, and
+/// serde_json's `Value`) hands over a value's JSON text.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A member's value appended to a buffered object's text: the deserializer's own text of it
+/// when it gives one (serde_json's `RawValue` protocol: exact, numbers as sent, nothing
+/// built), else the value it hands over, written as JSON.
+struct RawText<'t>(&'t mut String);
+
+impl<'de> DeserializeSeed<'de> for RawText<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, self)
+    }
+}
+
+impl RawText<'_> {
+    fn push<E: de::Error>(self, value: &Value) -> Result<(), E> {
+        // a `Value` always writes: its keys are strings and its numbers finite
+        self.0.push_str(&value.to_string());
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for RawText<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    /// serde_json's `RawValue` protocol (one member: the token, then the text), or an object
+    /// from a deserializer that reads a newtype as what it holds.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            self.0.push_str("{}");
+            return Ok(());
+        };
+        if first.as_str() == RAW_VALUE_TOKEN {
+            return map.next_value_seed(Verbatim(self.0));
+        }
+        let mut object = Map::new();
+        object.insert(first.as_str().to_owned(), map.next_value()?);
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            object.insert(key, value);
+        }
+        self.push(&Value::Object(object))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        self.push(&value)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let value = Value::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+        self.push(&value)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.push(&Value::from(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.push(&Value::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.push(&Value::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.push(&Value::from(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.push(&Value::from(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.0.push_str("null");
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.visit_newtype_struct(deserializer)
+    }
+}
+
+/// The text of a `RawValue`, appended as it is.
+struct Verbatim<'t>(&'t mut String);
+
+impl<'de> DeserializeSeed<'de> for Verbatim<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Verbatim<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value's JSON text")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.0.push_str(v);
+        Ok(())
+    }
 }
 
 /// The members of an object whose `@odata.type` member was read already, that member given back
