@@ -238,18 +238,23 @@ proptest! {
     }
 }
 
+/// A fixed sequence of pseudo-random numbers below 2^31 from `seed`, for the edits of a test
+/// over real payloads (its cases are too large for proptest to shrink usefully).
+fn xorshift(mut state: u64) -> impl FnMut() -> usize {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % (1 << 31)).unwrap()
+    }
+}
+
 /// The real pages of the corpus, mutated: many edits on real shapes.
 #[test]
 fn mutated_real_payloads_are_accepted_exactly_when_serde_json_accepts_them() {
     let corpus = crate::common::shared_dir().join("corpus/real-world/pnpcore-graph/cases.jsonl");
     let cases = std::fs::read_to_string(corpus).unwrap();
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % (1 << 31)).unwrap()
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
     for (line, case) in cases.lines().enumerate().step_by(7) {
         let case: Value = serde_json::from_str(case).unwrap();
         let json = case["json"].as_str().unwrap();
@@ -359,13 +364,7 @@ fn mutated_polymorphic_objects_read_as_serde_json_reads_them() {
             .to_owned(),
         format!(r#"{{"value":[{{{op},{type_member}}},{{"id":"b"}},{{{type_member},"id":"c"}}]}}"#),
     ];
-    let mut state = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % (1 << 31)).unwrap()
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
     let (mut accepted, mut compared) = (0, 0);
     for seed in &seeds {
         for round in 0..400 {
