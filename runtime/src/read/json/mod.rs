@@ -23,8 +23,11 @@
 //! - Integers of up to 19 digits are read here; any other number's text is read by serde_json's
 //!   own parser, so that floats are bit for bit serde_json's.
 //! - Member names of derived types: the derived impl hands over its declared names
-//!   (`read::de::next_key`), and the name at the cursor is compared with the one declared after
-//!   the last one matched, then the others, instead of being scanned for its end.
+//!   (`read::de::next_key`), and the name at the cursor is compared with the one predicted (the
+//!   one declared after the last one matched, or the one that came after it earlier in the text:
+//!   `scan::Orders`), then the others, instead of being scanned for its end.
+//! - A `Polymorphic` object whose `@odata.type` is not first: the reader looks ahead through its
+//!   text for the type (`scan::Reader::type_ahead`) instead of buffering it.
 //! - Skipped values (`IgnoredAny`) are checked as serde_json checks them, and nothing is built.
 //! - Errors are the cold path: a `Bail` is one pointer, made out of line.
 
