@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::read::de::Key;
+use crate::types::edm::text::RAW_VALUE_TOKEN;
 use crate::types::type_name::qualified_name;
 use crate::write::{json, ODataValue};
 
@@ -91,7 +92,7 @@ pub fn deserialize<'de, T: Polymorphic, D: Deserializer<'de>>(
 /// The name [`deserialize`] gives our reader as the struct name of its request for an object:
 /// it looks through the object for its `@odata.type` before the object is read, and when that
 /// settles the type (later than first, or absent), the visitor gets it first, as an enum's
-/// variant (a map of that one member, or an empty map), the object being the variant's value
+/// variant (the type's text, or a unit when there is none), the object being the variant's value
 /// ([`PolymorphicVisitor::visit_enum`]). Otherwise it reads the object as `deserialize_map`.
 pub(crate) const LOOK_AHEAD: &str = "$odata::polymorphic";
 
@@ -149,37 +150,42 @@ impl<'de, T: Polymorphic> Visitor<'de> for PolymorphicVisitor<T> {
         T::dispatch_text(type_name.as_deref(), &text)
     }
 
-    /// Our reader's answer to [`LOOK_AHEAD`]: the object's type's member, found ahead (or
-    /// known absent), then the whole object, which the variant it names reads as it comes.
+    /// Our reader's answer to [`LOOK_AHEAD`]: the object's type, found ahead (`None`: the
+    /// object has none), as the variant, then the whole object, which the variant it names
+    /// reads as it comes.
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<T, A::Error> {
-        let (type_member, object) = data.variant::<TypeMember<'de>>()?;
+        let (TypeFound(type_name), object) = data.variant::<TypeFound<'de>>()?;
         object.newtype_variant_seed(Dispatch {
-            type_name: type_member.0.map(|(_, text)| text),
+            type_name,
             marker: PhantomData::<T>,
         })
     }
 }
 
-/// The type's member our reader found ahead (name and text): a map of it, or an empty one.
-struct TypeMember<'de>(Option<(&'de str, &'de str)>);
+/// The type our reader found ahead: its text (a string), or `None` (a unit).
+struct TypeFound<'de>(Option<&'de str>);
 
-impl<'de> Deserialize<'de> for TypeMember<'de> {
+impl<'de> Deserialize<'de> for TypeFound<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(TypeMemberVisitor)
+        deserializer.deserialize_any(TypeFoundVisitor)
     }
 }
 
-struct TypeMemberVisitor;
+struct TypeFoundVisitor;
 
-impl<'de> Visitor<'de> for TypeMemberVisitor {
-    type Value = TypeMember<'de>;
+impl<'de> Visitor<'de> for TypeFoundVisitor {
+    type Value = TypeFound<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the type's member")
+        f.write_str("the type found ahead")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        map.next_entry().map(TypeMember)
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(TypeFound(Some(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(TypeFound(None))
     }
 }
 
@@ -224,10 +230,6 @@ fn push_name(text: &mut String, name: &str) {
     }
     text.push(':');
 }
-
-/// serde_json's name for its `RawValue` newtype: asked for it, serde_json (and our reader, and
-/// serde_json's `Value`) hands over a value's JSON text.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 /// A member's value appended to a buffered object's text: the deserializer's own text of it
 /// when it gives one (serde_json's `RawValue` protocol: exact, numbers as sent, nothing

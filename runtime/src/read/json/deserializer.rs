@@ -7,22 +7,20 @@
 //! visitor's) gets the cursor's at the end of the `deserialize_*` methods where serde_json
 //! gives it, after an array's or object's end was looked for.
 
-use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, StrDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, IgnoredAny, Unexpected, Visitor};
 
 use super::bail::Bail;
 use super::scan::code;
 use crate::read::de::{DECLARED_NAMES, DECLARED_TYPE};
 use crate::types::datetime::SHAPED_TEXT;
+use crate::types::edm::text::RAW_VALUE_TOKEN;
 use crate::types::polymorphic::LOOK_AHEAD;
 
 use super::scan::{Number, Reader, Text, TypeAhead};
 
 /// The annotation on nearly every object Graph sends.
 const ODATA_TYPE: &str = "@odata.type";
-
-/// serde_json's name for its `RawValue` newtype.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl Number {
     #[inline]
@@ -239,20 +237,20 @@ impl<'de> Reader<'de> {
 
     /// A `Polymorphic` enum's object (`types::polymorphic::LOOK_AHEAD`). When a look ahead
     /// through it settles its `@odata.type` (later than its first member, or absent), the
-    /// visitor gets that first, as an enum's variant: a map of that one member, or an empty
-    /// one; the variant's value is the object, read as it comes, by the variant the type
+    /// visitor gets that first, as an enum's variant: the type's text, or a unit; the
+    /// variant's value is the object, read as it comes, by the variant the type
     /// chooses. Anything else (the type first, or not settled) is read as `deserialize_map`
     /// reads it.
     fn visit_polymorphic<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
         if self.skip_ws() == Some(b'{') {
-            let member = match self.type_ahead() {
-                TypeAhead::Later(key, text) => Some((key, text)),
+            let type_name = match self.type_ahead() {
+                TypeAhead::Later(text) => Some(text),
                 TypeAhead::Absent => None,
                 TypeAhead::AsItComes => return de::Deserializer::deserialize_map(self, visitor),
             };
             return visitor.visit_enum(TypeFound {
                 reader: self,
-                member,
+                type_name,
             });
         }
         de::Deserializer::deserialize_map(self, visitor)
@@ -882,10 +880,11 @@ impl<'de> de::VariantAccess<'de> for VariantObject<'_, 'de> {
 }
 
 /// A `Polymorphic` enum's object whose type's member was looked for ahead
-/// ([`Reader::visit_polymorphic`]): the variant is that member, the value the object.
+/// ([`Reader::visit_polymorphic`]): the variant is the type's text (a unit when there is no
+/// such member), the value the object.
 struct TypeFound<'a, 'de> {
     reader: &'a mut Reader<'de>,
-    member: Option<(&'static str, &'de str)>,
+    type_name: Option<&'de str>,
 }
 
 impl<'a, 'de> de::EnumAccess<'de> for TypeFound<'a, 'de> {
@@ -896,16 +895,10 @@ impl<'a, 'de> de::EnumAccess<'de> for TypeFound<'a, 'de> {
         self,
         seed: S,
     ) -> Result<(S::Value, VariantObject<'a, 'de>), Bail> {
-        let member = self
-            .member
-            .map(|(key, text)| {
-                (
-                    BorrowedStrDeserializer::new(key),
-                    BorrowedStrDeserializer::new(text),
-                )
-            })
-            .into_iter();
-        let variant = seed.deserialize(MapDeserializer::new(member))?;
+        let variant = match self.type_name {
+            Some(text) => seed.deserialize(BorrowedStrDeserializer::new(text))?,
+            None => seed.deserialize(de::value::UnitDeserializer::new())?,
+        };
         Ok((
             variant,
             VariantObject {

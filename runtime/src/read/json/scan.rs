@@ -194,12 +194,9 @@ pub(super) enum TypeAhead<'de> {
     AsItComes,
     /// No `@odata.type` member.
     Absent,
-    /// One, not first: its name and its text (a string without escapes).
-    Later(&'static str, &'de str),
+    /// One, not first (`@odata.type` or `@type`): its text (a string without escapes).
+    Later(&'de str),
 }
-
-/// The two spellings of the type's member, 4.0's and 4.01's.
-const TYPE_KEYS: [&str; 2] = ["@odata.type", "@type"];
 
 /// A number as serde_json's parser gives it to a visitor.
 pub(super) enum Number {
@@ -848,12 +845,7 @@ impl<'de> Reader<'de> {
                 return TypeAhead::AsItComes;
             }
             self.pos += 1;
-            let key = match &bytes[name_start..name_end] {
-                b"@odata.type" => Some(TYPE_KEYS[0]),
-                b"@type" => Some(TYPE_KEYS[1]),
-                _ => None,
-            };
-            if let Some(key) = key {
+            if matches!(&bytes[name_start..name_end], b"@odata.type" | b"@type") {
                 if first || found.is_some() || self.skip_ws() != Some(b'"') {
                     return TypeAhead::AsItComes;
                 }
@@ -862,7 +854,7 @@ impl<'de> Reader<'de> {
                 if bytes.get(text_end) != Some(&b'"') {
                     return TypeAhead::AsItComes;
                 }
-                found = Some((key, &self.text[text_start..text_end]));
+                found = Some(&self.text[text_start..text_end]);
                 self.pos = text_end + 1;
             } else if !self.skip(SKIP_DEPTH) {
                 return TypeAhead::AsItComes;
@@ -880,7 +872,7 @@ impl<'de> Reader<'de> {
             }
         }
         match found {
-            Some((key, text)) => TypeAhead::Later(key, text),
+            Some(text) => TypeAhead::Later(text),
             None => TypeAhead::Absent,
         }
     }
@@ -1198,10 +1190,10 @@ mod tests {
     #[test]
     fn the_look_ahead_settles_a_type_not_first_or_absent_only() {
         let cases: &[(&str, &str)] = &[
-            (r##"{"a":1,"@odata.type":"#x.y"}"##, "@odata.type #x.y"),
+            (r##"{"a":1,"@odata.type":"#x.y"}"##, "later #x.y"),
             (
                 r##" { "a" : [1,{"@odata.type":"n"}] , "@type" : "x.y" } "##,
-                "@type x.y",
+                "later x.y",
             ),
             (r##"{"a":{"@odata.type":"#x.y"}}"##, "absent"),
             ("{}", "absent"),
@@ -1229,7 +1221,7 @@ mod tests {
             let found = match reader.type_ahead() {
                 TypeAhead::AsItComes => "as it comes".to_owned(),
                 TypeAhead::Absent => "absent".to_owned(),
-                TypeAhead::Later(key, name) => format!("{key} {name}"),
+                TypeAhead::Later(name) => format!("later {name}"),
             };
             assert_eq!(found, expected, "{text}");
             assert_eq!((reader.pos, reader.faults), (at, 0), "{text}");

@@ -25,7 +25,7 @@ mod int64;
 mod number;
 #[cfg(test)]
 mod tests;
-mod text;
+pub(crate) mod text;
 mod time_of_day;
 
 pub use binary::Binary;

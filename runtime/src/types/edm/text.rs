@@ -61,8 +61,8 @@ impl<T> Visitor<'_> for StrVisitor<T> {
 
 /// The name under which serde_json hands a visitor the exact text of a value it was asked for
 /// as a `RawValue` (feature `raw_value`); `serde_json::value::RawValue`'s own `Serialize` writes
-/// it, so the tests check it against that.
-pub(super) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+/// it, so the tests check it against that. Our reader and `Polymorphic`'s buffering use it too.
+pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 /// The name under which serde_json (feature `arbitrary_precision`, if anything in the build
 /// enables it) hands `deserialize_any`'s visitor a number's exact text.
