@@ -2,6 +2,7 @@
 # A bench's ratios under several code layouts, so that a verdict does not rest on one build.
 #
 #   benches/layouts.sh [BENCH]      # default: patch_body; also response, collection, real_pages
+#   benches/layouts.sh generated_pages   # the recorded pages in the whole generated model
 #
 # Where the linker puts each side's hot loops moves their time: the hand-written serde baseline of
 # `patch_body` takes 1.0 µs in some builds and 1.3 µs in others for the same source, which moves
@@ -12,6 +13,10 @@
 # the dependencies once per layout: about 4 minutes each on 2 cores), runs
 # only the side-by-side part of each (a criterion filter that matches no bench), and prints every
 # layout's ratios, then the worst (highest) of each ratio over all layouts.
+#
+# `generated_pages` is not a cargo bench: it goes through benches/generated_pages.sh, with each
+# layout's target directory as its CARGO_TARGET_DIR (two whole models per layout: about ten
+# minutes each on 2 cores, and about 250 MB of disk each).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,9 +39,13 @@ for entry in "${LAYOUTS[@]}"; do
 	target="$BASE/layouts/$name"
 	[ -n "$flags" ] || target="$BASE"
 	echo "== $name ${flags:+($flags)}" >&2
-	RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" \
-		cargo bench --quiet --bench "$BENCH" -- side-by-side-only |
-		grep -E '^(time|ratio) ' | sed "s/^/$name /" | tee -a "$results"
+	if [ "$BENCH" = generated_pages ]; then
+		RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" \
+			bash "$ROOT/benches/generated_pages.sh" --bench side-by-side-only
+	else
+		RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" \
+			cargo bench --quiet --bench "$BENCH" -- side-by-side-only
+	fi | grep -E '^(time|ratio) ' | sed "s/^/$name /" | tee -a "$results"
 done
 
 echo
