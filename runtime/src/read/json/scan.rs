@@ -130,10 +130,9 @@ impl Orders {
         predicted: usize,
         rest: &[u8],
     ) -> Option<(usize, usize)> {
-        let index = |learned: u32| usize::try_from(learned).unwrap_or(usize::MAX);
         let slot = predicted.min(declared.len());
         let order = self.of(declared);
-        let learned = index(order[slot]);
+        let learned = usize::try_from(order[slot]).unwrap_or(usize::MAX);
         let found = match declared.get(learned) {
             Some(name) if is_at(rest, name.as_bytes()) => learned,
             _ => {
@@ -144,10 +143,11 @@ impl Orders {
                 found
             }
         };
-        // (not the slot just filled: that says what came after the name before this one)
-        let after = match order.get(found + 1) {
-            Some(&next) if next != u32::MAX && found + 1 != slot => index(next),
-            _ => found + 1,
+        // not from the slot just filled: that says what came after the name before this one
+        let after = if found + 1 == slot {
+            found + 1
+        } else {
+            self.after(declared, found)
         };
         Some((found, after))
     }
@@ -1183,6 +1183,47 @@ mod tests {
             assert_eq!(reader.declared_name(DECLARED, &mut next), None, "{other}");
             assert_eq!((reader.pos, next), (1, 2));
         }
+    }
+
+    /// Names read as a derived type reads them (the prediction inline, then the search): an
+    /// object that sends its members in the order an earlier one of the same text did, not the
+    /// declaration's, has each name after its first predicted (`*next` is the next one sent),
+    /// and the first found at once from what the earlier object's first miss learned.
+    #[test]
+    fn an_order_seen_earlier_in_the_text_is_predicted() {
+        // a static: a type's names are told apart by their address, and a `const` used at two
+        // places may have two (the derive hands one literal to both paths)
+        static DECLARED: &[&str] = &["a", "b", "c", "d", "e"];
+        // (name index, read on the inline path, `next` after it)
+        type Read = (usize, bool, usize);
+        fn read(reader: &mut Reader<'_>, order: &[usize]) -> Vec<Read> {
+            let mut next = 0;
+            let mut reads = Vec::new();
+            for _ in order {
+                reader.pos += 1;
+                let inline = reader.predicted_name(DECLARED, &mut next);
+                let name = inline.or_else(|| reader.declared_name(DECLARED, &mut next));
+                let index = DECLARED.iter().position(|n| Some(*n) == name).unwrap();
+                reads.push((index, inline.is_some(), next));
+                reader.pos += 1;
+            }
+            reads
+        }
+        let order = [2, 0, 4, 1];
+        let object: String = order
+            .iter()
+            .map(|&i| format!("\"{}\":", DECLARED[i]))
+            .collect();
+        let text = object.repeat(3);
+        let mut reader = Reader::new(&text);
+        // the first object: every name missed and searched, then the declared one after it
+        let first: [Read; 4] = [(2, false, 3), (0, false, 1), (4, false, 5), (1, false, 2)];
+        assert_eq!(read(&mut reader, &order), first);
+        // later ones: the first name missed (found where the first object's was), the rest inline
+        let later: [Read; 4] = [(2, false, 0), (0, true, 4), (4, true, 1), (1, true, 2)];
+        assert_eq!(read(&mut reader, &order), later);
+        assert_eq!(read(&mut reader, &order), later);
+        assert_eq!(reader.pos, text.len());
     }
 
     /// What the look ahead through an object settles, and that it leaves the cursor where it
